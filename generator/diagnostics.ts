@@ -1,0 +1,119 @@
+/**
+ * Diagnostics: the one shape every stage reports problems in, the closed
+ * catalogue of codes, and the formatter. A leaf module: imports nothing.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A position in a source file; line and column are 1-based. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where something was written: a file (relative to the specs directory) and a position in it. */
+export interface Origin extends Position {
+  readonly file: string;
+}
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly note?: string;
+}
+
+/**
+ * The catalogue. Severity policy:
+ * - error: something the docs declare could not be generated (a page or a
+ *   declaration is skipped, or two pages fight over one type);
+ * - warning: generated, but with a fallback the reader should know about;
+ * - info: a fact about the docs that is not a defect.
+ */
+const catalogue = {
+  'no-type-defined': { severity: 'info', message: () => 'Page defines no type (no resource annotation, properties table or enum); skipped' },
+  'unreadable-page': { severity: 'error', message: (reason: string) => `Page could not be read: ${reason}` },
+  'malformed-front-matter': { severity: 'warning', message: (reason: string) => `Front matter is not valid YAML: ${reason}` },
+  'malformed-annotation': { severity: 'warning', message: (reason: string) => `Annotation comment is not valid JSON: ${reason}` },
+  'malformed-json-block': { severity: 'warning', message: (reason: string) => `JSON representation is not valid JSON: ${reason}` },
+  'missing-type-name': { severity: 'error', message: () => 'Page has a properties table but no type name (no @odata.type annotation and no "x resource type" title); skipped' },
+  'duplicate-type': { severity: 'error', message: (name: string, other: string) => `Type "${name}" is also defined in ${other}; this definition is ignored` },
+  'type-merged': { severity: 'info', message: (name: string, first: string) => `Type "${name}" is also declared in ${first}; the properties of both pages are merged` },
+  'duplicate-property': { severity: 'warning', message: (name: string, line: number) => `Property "${name}" is listed twice (first at line ${line}); the first row is kept` },
+  'unknown-type': { severity: 'warning', message: (written: string) => `Unknown type "${written}"; typed as unknown` },
+  'unresolved-link': { severity: 'warning', message: (target: string) => `Link target "${target}" defines no known type; typed as unknown` },
+  'missing-type-cell': { severity: 'warning', message: (name: string) => `Property "${name}" has no type; typed as unknown` },
+  'invalid-property-name': { severity: 'warning', message: (written: string) => `"${written}" is not a property name; row skipped` },
+  'unknown-base-type': { severity: 'warning', message: (name: string) => `Base type "${name}" is not defined by any page; the base is dropped` },
+  'base-type-conflict': { severity: 'warning', message: (annotated: string, prose: string, winner: string) => `Annotation says the base type is "${annotated}" but the text says it inherits from "${prose}"; using "${winner}", the more specific` },
+  'inheritance-cycle': { severity: 'error', message: (cycle: string) => `Inheritance cycle: ${cycle}; the base type is dropped` },
+  'json-property-not-in-table': { severity: 'warning', message: (name: string) => `Property "${name}" is in the JSON representation but in no table; added with a type read from the JSON` },
+  'table-property-not-in-json': { severity: 'info', message: (name: string) => `Property "${name}" is in a table but not in the JSON representation` },
+  'json-type-mismatch': { severity: 'warning', message: (name: string, table: string, json: string) => `Property "${name}" is ${table} in the table but ${json} in the JSON representation; the table wins` },
+  'enum-without-members': { severity: 'warning', message: (name: string) => `Enum "${name}" lists no members; typed as string` },
+  'duplicate-enum-member': { severity: 'warning', message: (name: string, member: string) => `Enum "${name}" lists member "${member}" twice; the first is kept` },
+  'namespace-mismatch': { severity: 'warning', message: (annotated: string, page: string) => `Annotation names namespace "${annotated}" but the page says "Namespace: ${page}"; the annotation wins` },
+} as const satisfies Record<string, { severity: Severity; message: (...args: never[]) => string }>;
+
+export type DiagnosticCode = keyof typeof catalogue;
+type MessageArgs<C extends DiagnosticCode> = Parameters<(typeof catalogue)[C]['message']>;
+
+export const diagnosticCodes = Object.keys(catalogue) as DiagnosticCode[];
+
+export function severityOf(code: DiagnosticCode): Severity {
+  return catalogue[code].severity;
+}
+
+/** Builds a diagnostic from the catalogue: the only way stages create one. */
+export function diagnostic<C extends DiagnosticCode>(
+  code: C,
+  at: Origin & { readonly endLine?: number; readonly endColumn?: number },
+  ...args: MessageArgs<C>
+): Diagnostic {
+  const message = (catalogue[code].message as (...a: MessageArgs<C>) => string)(...args);
+  const result: Diagnostic = { code, severity: catalogue[code].severity, message, file: at.file, line: at.line, column: at.column };
+  if (at.endLine !== undefined && at.endColumn !== undefined) {
+    return { ...result, endLine: at.endLine, endColumn: at.endColumn };
+  }
+  return result;
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders diagnostics by file, line, column, severity, code, message: code-unit order, not locale. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareCodeUnits(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    severityRank[a.severity] - severityRank[b.severity] ||
+    compareCodeUnits(a.code, b.code) ||
+    compareCodeUnits(a.message, b.message)
+  );
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+/** `specs/x.md:42:3  error  Unknown type "Strng"  unknown-type`; `prefix` is joined to the file path. */
+export function formatDiagnostic(d: Diagnostic, prefix = ''): string {
+  return `${prefix}${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`;
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}

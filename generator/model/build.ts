@@ -1,0 +1,419 @@
+/**
+ * Build: one raw page → the facts it declares (objects, enums), with types
+ * still as written. Page-local work only: which tables are properties,
+ * relationships or enum members; the type name and namespace; facets from the
+ * description; reconciliation of the tables with the JSON representation.
+ */
+import { diagnostic, type Diagnostic, type Origin } from '../diagnostics.js';
+import type { RawAnnotation, RawHeading, RawJson, RawPage, RawRow, RawTable, RawText } from '../extract.js';
+import type { EnumDeclaration, EnumMember, Facets, PageFacts, UnlinkedObject, UnlinkedProperty, WrittenType } from './ir.js';
+import { primitiveNamed, readTypeCell } from './written-type.js';
+
+export const defaultNamespace = 'microsoft.graph';
+
+export interface Built {
+  readonly facts: PageFacts;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type TableRole = 'properties' | 'relationships' | 'enum' | 'other';
+
+const nameColumns = ['property', 'name', 'property name', 'properties', 'field', 'relationship', 'relationships'];
+const typeColumns = ['type', 'type name', 'data type', 'value type', 'return type'];
+const descriptionColumns = ['description', 'descriptions', 'notes', 'remarks'];
+const memberColumns = ['member', 'members', 'name', 'value', 'values', 'enum member', 'member name', 'enumeration member'];
+
+function column(table: RawTable, candidates: readonly string[]): string | undefined {
+  return candidates.find((c) => table.headers.includes(c));
+}
+
+function headingChain(page: RawPage, section: number): RawHeading[] {
+  const chain: RawHeading[] = [];
+  for (let index = section; index >= 0; index = page.headings[index]?.parent ?? -1) {
+    const heading = page.headings[index];
+    if (heading) chain.push(heading);
+  }
+  return chain;
+}
+
+const enumSectionPattern = /^`?([A-Za-z_][\w.]*)`?\s+(?:enum(?:eration)?\s+)?(?:values?|members?|enum(?:eration)?(?:\s+type)?)$/i;
+
+/** The enum name a heading introduces ("ageGroup values", "callType enum type"), if any. */
+export function enumSectionName(heading: string): string | undefined {
+  const match = enumSectionPattern.exec(heading.trim());
+  const name = match?.[1];
+  if (!name || /^(property|properties|possible|allowed|enum|the)$/i.test(name)) return undefined;
+  return name;
+}
+
+function tableRole(page: RawPage, table: RawTable, isEnumPage: boolean): { role: TableRole; enumName?: string } {
+  const chain = headingChain(page, table.section);
+  const hasNameAndType = column(table, nameColumns) !== undefined && column(table, typeColumns) !== undefined;
+  for (const heading of chain) {
+    if (heading.depth === 1) break;
+    const text = heading.text.trim().toLowerCase();
+    if (/^(methods?|http request|request|response|permissions|optional query parameters|request headers|request body|path parameters|parameters|functions|actions)\b/.test(text)) return { role: 'other' };
+    if (/^relationships?\b/.test(text)) return { role: hasNameAndType ? 'relationships' : 'other' };
+    if (/^propert(y|ies)\b/.test(text) || /\bproperties$/.test(text)) {
+      if (hasNameAndType) return { role: 'properties' };
+      break;
+    }
+    const enumName = enumSectionName(heading.text);
+    if (enumName && column(table, memberColumns)) return { role: 'enum', enumName };
+  }
+  if (isEnumPage && column(table, memberColumns) && !column(table, typeColumns)) return { role: 'enum' };
+  return { role: 'other' };
+}
+
+const facetRules: readonly { readonly facet: keyof Facets; readonly value: boolean; readonly pattern: RegExp }[] = [
+  { facet: 'nullable', value: false, pattern: /\b(not nullable|non-nullable|cannot be null|can't be null|never null)\b/i },
+  { facet: 'nullable', value: true, pattern: /\bnullable\b|\bcan be null\b/i },
+  { facet: 'readOnly', value: true, pattern: /\bread-?only\b/i },
+  { facet: 'required', value: true, pattern: /^required\b|\bis required\b|\brequired\.|\(required\)/i },
+];
+
+/** Facets the description states plainly. The first matching rule per facet wins. */
+export function facetsOf(description: string): Facets {
+  const facets: { -readonly [K in keyof Facets]: Facets[K] } = {};
+  for (const rule of facetRules) {
+    if (facets[rule.facet] === undefined && rule.pattern.test(description)) facets[rule.facet] = rule.value;
+  }
+  return facets;
+}
+
+/** A property name cell: formatting removed; rejected when it is not a plausible JSON name. */
+function propertyName(cell: RawText | undefined): string | undefined {
+  const text = (cell?.text ?? '').replace(/[*`\\]/g, '').trim();
+  const name = text.split(/\s+/)[0] ?? '';
+  return /^[@A-Za-z_$][\w@.$-]*$/.test(name) ? name : undefined;
+}
+
+const possibleValuesPattern = /\b(possible values?|allowed values?|supported values?|valid values?|values are|can be one of|one of the following|one of)\b/i;
+
+/** Members an enum-typed description lists in prose: the code spans after "Possible values are". */
+export function proseEnumMembers(description: RawText): string[] {
+  const match = possibleValuesPattern.exec(description.text);
+  if (!match) return [];
+  const after = description.text.slice(match.index);
+  const members: string[] = [];
+  for (const code of description.codes) {
+    const value = code.trim();
+    if (after.includes(code) && /^[A-Za-z_][\w]*$/.test(value) && !members.includes(value)) members.push(value);
+  }
+  return members;
+}
+
+interface PageContext {
+  readonly page: RawPage;
+  readonly namespace: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+function origin(page: RawPage, at: { line: number; column: number }): Origin {
+  return { file: page.file, line: at.line, column: at.column };
+}
+
+function pageNamespace(page: RawPage): { namespace: string; stated: boolean } {
+  for (const paragraph of page.paragraphs) {
+    const match = /^namespace:\s*([\w.]+)/i.exec(paragraph.text);
+    if (match?.[1]) return { namespace: match[1], stated: true };
+  }
+  return { namespace: defaultNamespace, stated: false };
+}
+
+function splitQualified(qualified: string, fallbackNamespace: string): { namespace: string; name: string } {
+  const clean = qualified.replace(/^#/, '').trim();
+  const dot = clean.lastIndexOf('.');
+  if (dot < 0) return { namespace: fallbackNamespace, name: clean };
+  return { namespace: clean.slice(0, dot), name: clean.slice(dot + 1) };
+}
+
+function resourceAnnotation(page: RawPage): RawAnnotation | undefined {
+  return page.annotations.find((a) => {
+    const blockType = a.value?.['blockType'];
+    return typeof blockType === 'string' && blockType.toLowerCase() === 'resource' && annotatedType(a) !== undefined;
+  });
+}
+
+/** The annotation's type name: `@odata.type`, or `@type` as some pages write it. */
+function annotatedType(annotation: RawAnnotation | undefined): string | undefined {
+  const value = annotation?.value?.['@odata.type'] ?? annotation?.value?.['@type'];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const titlePattern = /^([A-Za-z_][\w.]*)\s+(?:resource|complex|entity|enum(?:eration)?|object)?\s*type\b/i;
+
+function titleTypeName(page: RawPage): string | undefined {
+  const h1 = page.headings.find((h) => h.depth === 1);
+  const fromHeading = h1 ? titlePattern.exec(h1.text.replace(/`/g, '').trim())?.[1] : undefined;
+  if (fromHeading) return fromHeading;
+  const title = page.frontMatter['title'];
+  return typeof title === 'string' ? titlePattern.exec(title.replace(/`/g, '').trim())?.[1] : undefined;
+}
+
+/** The description of the page's type: the first paragraph after the title that is not the namespace line. */
+function pageDescription(page: RawPage): string {
+  const h1 = page.headings.findIndex((h) => h.depth === 1);
+  const paragraph = page.paragraphs.find((p) => p.section === h1 && !/^namespace:/i.test(p.text) && !p.text.startsWith('>'));
+  return paragraph?.markdown ?? '';
+}
+
+function proseBase(page: RawPage): { type: WrittenType; origin: Origin } | undefined {
+  for (const paragraph of page.paragraphs) {
+    const match = /\b(?:inherits|derives|derived)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(\S+)/i.exec(paragraph.text);
+    if (!match) continue;
+    const link = paragraph.links.find((l) => /\.md(#.*)?$/i.test(l.url) && paragraph.text.indexOf(l.text) >= match.index);
+    if (link) return { type: { kind: 'link', url: link.url, text: link.text }, origin: origin(page, paragraph) };
+    const name = (match[1] ?? '').replace(/[.,;:*`]+$/g, '').replace(/[*`]/g, '');
+    if (/^[A-Za-z_][\w.]*$/.test(name)) return { type: { kind: 'name', name }, origin: origin(page, paragraph) };
+  }
+  return undefined;
+}
+
+function readRows(context: PageContext, table: RawTable, navigation: boolean, into: UnlinkedProperty[], seen: Map<string, number>, proseEnums: EnumDeclaration[]): void {
+  const nameKey = column(table, nameColumns) ?? '';
+  const typeKey = column(table, typeColumns) ?? '';
+  const descriptionKey = column(table, descriptionColumns);
+  for (const row of table.rows) {
+    const nameCell = row.cells[nameKey];
+    if (isGroupRow(row, nameKey, typeKey)) continue;
+    const name = propertyName(nameCell);
+    const at = origin(context.page, nameCell ?? row);
+    if (!name) {
+      context.diagnostics.push(diagnostic('invalid-property-name', at, nameCell?.text ?? ''));
+      continue;
+    }
+    const firstLine = seen.get(name);
+    if (firstLine !== undefined) {
+      context.diagnostics.push(diagnostic('duplicate-property', at, name, firstLine));
+      continue;
+    }
+    seen.set(name, at.line);
+    const typeCell = row.cells[typeKey];
+    const type = readTypeCell(typeCell);
+    if (type.kind === 'unreadable' && type.written === '') context.diagnostics.push(diagnostic('missing-type-cell', at, name));
+    const descriptionCell = descriptionKey ? row.cells[descriptionKey] : undefined;
+    const description = descriptionCell?.markdown ?? '';
+    into.push({ name, type, description, facets: facetsOf(descriptionCell?.text ?? ''), navigation, source: 'table', origin: at });
+    if (descriptionCell) collectProseEnum(context, type, descriptionCell, origin(context.page, typeCell ?? row), proseEnums);
+  }
+}
+
+/** Rows such as "| **Calendar** | | |" that group other rows. */
+function isGroupRow(row: RawRow, nameKey: string, typeKey: string): boolean {
+  const name = row.cells[nameKey]?.text.trim() ?? '';
+  const type = row.cells[typeKey]?.text.trim() ?? '';
+  return name === '' && type === '';
+}
+
+function collectProseEnum(context: PageContext, type: WrittenType, description: RawText, at: Origin, into: EnumDeclaration[]): void {
+  const named = type.kind === 'collection' ? type.element : type;
+  if (named.kind !== 'name') return;
+  const members = proseEnumMembers(description);
+  if (members.length === 0) return;
+  const { namespace, name } = splitQualified(named.name, context.namespace);
+  into.push({
+    kind: 'enum',
+    id: `${namespace}.${name}`,
+    namespace,
+    name,
+    description: '',
+    flags: false,
+    members: members.map((member) => ({ name: member, description: '', origin: at })),
+    source: 'prose',
+    origin: at,
+  });
+}
+
+function readEnum(context: PageContext, table: RawTable, name: string, description: string): EnumDeclaration {
+  const keys = table.headers;
+  const numericColumn = (key: string) => table.rows.length > 0 && table.rows.every((r) => /^-?\d+$/.test(r.cells[key]?.text.trim() ?? ''));
+  const memberKey = memberColumns.find((k) => keys.includes(k) && !numericColumn(k)) ?? keys.find((k) => !numericColumn(k)) ?? keys[0] ?? '';
+  const valueKey = keys.find((k) => k !== memberKey && numericColumn(k));
+  const descriptionKey = column(table, descriptionColumns);
+  const members: EnumMember[] = [];
+  for (const row of table.rows) {
+    const cell = row.cells[memberKey];
+    const memberName = (cell?.text ?? '').replace(/[*`\\]/g, '').trim();
+    if (memberName === '') continue;
+    const at = origin(context.page, cell ?? row);
+    if (members.some((m) => m.name === memberName)) {
+      context.diagnostics.push(diagnostic('duplicate-enum-member', at, name, memberName));
+      continue;
+    }
+    const valueText = valueKey ? row.cells[valueKey]?.text.trim() : undefined;
+    const member: EnumMember = { name: memberName, description: descriptionKey ? row.cells[descriptionKey]?.markdown ?? '' : '', origin: at };
+    members.push(valueText !== undefined && valueText !== '' ? { ...member, value: Number(valueText) } : member);
+  }
+  const { namespace, name: local } = splitQualified(name, context.namespace);
+  const at = origin(context.page, table);
+  if (members.length === 0) context.diagnostics.push(diagnostic('enum-without-members', at, local));
+  return { kind: 'enum', id: `${namespace}.${local}`, namespace, name: local, description, flags: isFlags(members), members, source: 'table', origin: at };
+}
+
+/** Flags: at least three members, every value a distinct power of two (0 allowed for "none"). */
+function isFlags(members: readonly EnumMember[]): boolean {
+  const values = members.map((m) => m.value);
+  if (values.length < 3 || values.some((v) => v === undefined)) return false;
+  const nonZero = values.filter((v): v is number => v !== undefined && v !== 0);
+  return new Set(nonZero).size === nonZero.length && nonZero.every((v) => v > 0 && (v & (v - 1)) === 0) && nonZero.some((v) => v > 2);
+}
+
+/** A coarse kind for comparing a table type with a JSON sample: only definite disagreements are reported. */
+type Coarse = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown';
+
+function coarseOfWritten(type: WrittenType): Coarse {
+  switch (type.kind) {
+    case 'collection':
+      return 'array';
+    case 'primitive':
+      if (type.name === 'Boolean') return 'boolean';
+      if (/^(Int16|Int32|Int64|Byte|SByte|Single|Double|Decimal)$/.test(type.name)) return 'number';
+      return 'string';
+    default:
+      return 'unknown';
+  }
+}
+
+function coarseOfJson(json: RawJson): Coarse {
+  switch (json.kind) {
+    case 'array':
+      return 'array';
+    case 'object':
+      return 'object';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'string': {
+      const primitive = primitiveNamed(json.value.replace(/\s*\(.*\)$/, ''));
+      return primitive ? coarseOfWritten({ kind: 'primitive', name: primitive }) : 'string';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+/** A type read from a JSON sample value, for properties only the JSON representation mentions. */
+export function typeOfJsonSample(json: RawJson): WrittenType {
+  switch (json.kind) {
+    case 'array': {
+      const first = json.items[0];
+      return { kind: 'collection', element: first ? typeOfJsonSample(first) : { kind: 'unreadable', written: '[]' } };
+    }
+    case 'object': {
+      const odataType = json.entries.find((e) => e.key === '@odata.type')?.value;
+      if (odataType?.kind === 'string') return { kind: 'name', name: odataType.value.replace(/^#/, '') };
+      return { kind: 'unreadable', written: '{…}' };
+    }
+    case 'number':
+      return { kind: 'primitive', name: Number.isInteger(json.value) ? 'Int32' : 'Double' };
+    case 'boolean':
+      return { kind: 'primitive', name: 'Boolean' };
+    case 'string': {
+      const written = json.value.trim();
+      const primitive = primitiveNamed(written.replace(/\s*\(.*\)$/, ''));
+      if (primitive) return { kind: 'primitive', name: primitive };
+      if (/^microsoft\.graph\.[\w.]+$/i.test(written)) return { kind: 'name', name: written };
+      return { kind: 'primitive', name: 'String' };
+    }
+    default:
+      return { kind: 'unreadable', written: 'null' };
+  }
+}
+
+const controlKey = (key: string) => key.startsWith('@') || key.includes('@odata.');
+
+function reconcileWithJson(context: PageContext, annotation: RawAnnotation | undefined, properties: UnlinkedProperty[]): void {
+  const block = annotation ? context.page.codeBlocks[annotation.codeBlock] : undefined;
+  if (!block) return;
+  const firstError = block.jsonErrors[0];
+  if (firstError) context.diagnostics.push(diagnostic('malformed-json-block', origin(context.page, firstError), firstError.message));
+  const json = block.json;
+  if (json?.kind !== 'object') return;
+  const inTable = new Map(properties.map((p) => [p.name, p]));
+  const inJson = new Set<string>();
+  for (const entry of json.entries) {
+    if (controlKey(entry.key) || inJson.has(entry.key)) continue;
+    inJson.add(entry.key);
+    const tableProperty = inTable.get(entry.key);
+    const at = origin(context.page, entry);
+    if (!tableProperty) {
+      // Reported by link, once it knows whether the type inherits the property.
+      if (!/^[A-Za-z_$][\w$-]*$/.test(entry.key)) continue;
+      properties.push({ name: entry.key, type: typeOfJsonSample(entry.value), description: '', facets: {}, navigation: false, source: 'json', origin: at });
+      continue;
+    }
+    const table = coarseOfWritten(tableProperty.type);
+    const sample = coarseOfJson(entry.value);
+    if (table !== 'unknown' && sample !== 'unknown' && table !== sample) {
+      context.diagnostics.push(diagnostic('json-type-mismatch', at, entry.key, table, sample));
+    }
+  }
+  if (inJson.size === 0) return;
+  for (const property of properties) {
+    if (property.source === 'table' && !property.navigation && !inJson.has(property.name)) {
+      context.diagnostics.push(diagnostic('table-property-not-in-json', property.origin, property.name));
+    }
+  }
+}
+
+export function buildPage(page: RawPage): Built {
+  const diagnostics: Diagnostic[] = [];
+  const { namespace: statedNamespace } = pageNamespace(page);
+  const context: PageContext = { page, namespace: statedNamespace, diagnostics };
+  const docType = String(page.frontMatter['doc_type'] ?? '').toLowerCase();
+  const isEnumPage = docType === 'enumpagetype';
+  const annotation = resourceAnnotation(page);
+
+  const properties: UnlinkedProperty[] = [];
+  const seen = new Map<string, number>();
+  const enums: EnumDeclaration[] = [];
+  const proseEnums: EnumDeclaration[] = [];
+  let sawPropertyTable = false;
+  const enumPageName = isEnumPage ? titleTypeName(page) : undefined;
+
+  for (const table of page.tables) {
+    const { role, enumName } = tableRole(page, table, isEnumPage);
+    if (role === 'properties' || role === 'relationships') {
+      sawPropertyTable = true;
+      readRows(context, table, role === 'relationships', properties, seen, proseEnums);
+    } else if (role === 'enum') {
+      const name = enumName ?? enumPageName;
+      if (name) enums.push(readEnum(context, table, name, enumName ? '' : pageDescription(page)));
+    }
+  }
+
+  const objects: UnlinkedObject[] = [];
+  if (annotation || sawPropertyTable) {
+    const written = annotatedType(annotation) ?? titleTypeName(page);
+    const at = origin(page, annotation ?? page.headings.find((h) => h.depth === 1) ?? { line: 1, column: 1 });
+    if (!written || (isEnumPage && !annotation)) {
+      if (!isEnumPage) diagnostics.push(diagnostic('missing-type-name', at));
+    } else {
+      const { namespace, name } = splitQualified(written, statedNamespace);
+      const baseType = annotation?.value?.['baseType'];
+      const annotatedBase = typeof baseType === 'string' && baseType.trim() !== '' ? { type: { kind: 'name', name: baseType.replace(/^#/, '') } as WrittenType, origin: at } : undefined;
+      const prose = proseBase(page);
+      const keyProperty = annotation?.value?.['keyProperty'];
+      reconcileWithJson(context, annotation, properties);
+      objects.push({
+        kind: 'object',
+        id: `${namespace}.${name}`,
+        namespace,
+        name,
+        description: pageDescription(page),
+        open: annotation?.value?.['openType'] === true,
+        ...(typeof keyProperty === 'string' ? { keyProperty } : {}),
+        ...(annotatedBase ? { annotatedBase } : {}),
+        ...(prose ? { proseBase: prose } : {}),
+        properties,
+        origin: at,
+      });
+    }
+  }
+  if (objects.length === 0 && enums.length === 0 && !diagnostics.some((d) => d.code === 'missing-type-name')) {
+    diagnostics.push(diagnostic('no-type-defined', { file: page.file, line: 1, column: 1 }));
+  }
+  return { facts: { file: page.file, namespace: statedNamespace, objects, enums, proseEnums }, diagnostics };
+}

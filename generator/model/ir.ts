@@ -1,0 +1,158 @@
+/**
+ * The intermediate model: the one file that defines it. Plain, readonly,
+ * JSON-serialisable data. Declarations are keyed by id (the qualified name as
+ * the docs write it, e.g. `microsoft.graph.user`); type expressions refer to
+ * declarations by id. Names as the docs write them are kept apart from
+ * TypeScript names, which `names.ts` assigns in one late pass.
+ */
+import type { Origin } from '../diagnostics.js';
+
+export type { Origin };
+
+/** Edm primitive types, by their canonical name without the `Edm.` prefix. */
+export const edmPrimitives = [
+  'Binary',
+  'Boolean',
+  'Byte',
+  'Date',
+  'DateTimeOffset',
+  'Decimal',
+  'Double',
+  'Duration',
+  'Guid',
+  'Int16',
+  'Int32',
+  'Int64',
+  'SByte',
+  'Single',
+  'Stream',
+  'String',
+  'TimeOfDay',
+] as const;
+
+export type EdmPrimitive = (typeof edmPrimitives)[number];
+
+export type TypeExpr =
+  | { readonly kind: 'primitive'; readonly name: EdmPrimitive }
+  | { readonly kind: 'ref'; readonly id: string }
+  | { readonly kind: 'collection'; readonly element: TypeExpr }
+  /** A type the docs name but no page defines; kept as written for diagnostics. */
+  | { readonly kind: 'unknown'; readonly written: string };
+
+/** Facets stated in the description. `undefined` means the docs say nothing. */
+export interface Facets {
+  readonly nullable?: boolean;
+  readonly readOnly?: boolean;
+  readonly required?: boolean;
+}
+
+export interface Property {
+  /** The JSON name, as the docs write it. */
+  readonly name: string;
+  readonly type: TypeExpr;
+  readonly description: string;
+  readonly facets: Facets;
+  /** From a Relationships table (a navigation property). */
+  readonly navigation: boolean;
+  /** Where the property came from: a table row or, failing that, the JSON representation. */
+  readonly source: 'table' | 'json';
+  readonly origin: Origin;
+}
+
+export interface ObjectDeclaration {
+  readonly kind: 'object';
+  readonly id: string;
+  readonly namespace: string;
+  /** The type name as the docs write it (without namespace). */
+  readonly name: string;
+  readonly description: string;
+  /** Id of the base type, once linked. */
+  readonly baseId?: string;
+  readonly open: boolean;
+  /** An entity (has a key or derives from one) rather than a complex type; informational. */
+  readonly keyProperty?: string;
+  readonly properties: readonly Property[];
+  readonly origin: Origin;
+}
+
+export interface EnumMember {
+  readonly name: string;
+  readonly value?: number;
+  readonly description: string;
+  readonly origin: Origin;
+}
+
+export interface EnumDeclaration {
+  readonly kind: 'enum';
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly description: string;
+  /** A flags enum: documented values are distinct powers of two. */
+  readonly flags: boolean;
+  readonly members: readonly EnumMember[];
+  /** Where the members were found: an enum page or section, or the prose of a property description. */
+  readonly source: 'table' | 'prose';
+  readonly origin: Origin;
+}
+
+export type Declaration = ObjectDeclaration | EnumDeclaration;
+
+export interface Model {
+  /** Declarations sorted by id (code-unit order). */
+  readonly declarations: readonly Declaration[];
+  /** Number of pages read, for reporting. */
+  readonly pageCount: number;
+}
+
+/** TypeScript names, assigned late: declaration id → name, and namespace → module alias. */
+export interface Naming {
+  readonly typeNames: Readonly<Record<string, string>>;
+  readonly namespaceAliases: Readonly<Record<string, string>>;
+}
+
+/*
+ * Page-level, unlinked forms: what `build` makes of one page before `link`
+ * resolves names and links across pages.
+ */
+
+/** A type as a table cell writes it, before cross-page resolution. */
+export type WrittenType =
+  | { readonly kind: 'primitive'; readonly name: EdmPrimitive }
+  | { readonly kind: 'collection'; readonly element: WrittenType }
+  /** A markdown link to a page (`../resources/x.md`, `x.md#y-values`); `text` is the link text. */
+  | { readonly kind: 'link'; readonly url: string; readonly text: string }
+  /** A link to an anchor on the same page (`#agegroup-values`). */
+  | { readonly kind: 'anchor'; readonly slug: string; readonly text: string }
+  /** A bare or qualified type name (`synchronizationTaskExecutionResult`, `microsoft.graph.user`). */
+  | { readonly kind: 'name'; readonly name: string }
+  /** Anything else, or nothing. */
+  | { readonly kind: 'unreadable'; readonly written: string };
+
+export interface UnlinkedProperty extends Omit<Property, 'type'> {
+  readonly type: WrittenType;
+}
+
+export interface WrittenBase {
+  readonly type: WrittenType;
+  readonly origin: Origin;
+}
+
+export interface UnlinkedObject extends Omit<ObjectDeclaration, 'baseId' | 'properties'> {
+  /** The annotation's `baseType`. */
+  readonly annotatedBase?: WrittenBase;
+  /** "Inherits from [x](x.md)" in the text. */
+  readonly proseBase?: WrittenBase;
+  readonly properties: readonly UnlinkedProperty[];
+}
+
+/** What one page declares, before linking. */
+export interface PageFacts {
+  readonly file: string;
+  readonly namespace: string;
+  readonly objects: readonly UnlinkedObject[];
+  /** Enums from enum pages and `x values` sections. */
+  readonly enums: readonly EnumDeclaration[];
+  /** Enums named in a Type cell whose members appear only in the description prose; used when no page defines the name. */
+  readonly proseEnums: readonly EnumDeclaration[];
+}

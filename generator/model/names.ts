@@ -1,0 +1,83 @@
+/**
+ * Names: TypeScript identifiers for declarations and namespaces, assigned in
+ * one late pass. The collision rule depends only on the set of declarations,
+ * never on traversal order: within a namespace, declarations whose names
+ * collide are ordered (objects before enums, then by id in code-unit order);
+ * the first keeps the name, an enum then gets the suffix `Enum`, and any
+ * remaining clash a number.
+ */
+import type { Declaration, Model, Naming } from './ir.js';
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Words TypeScript reserves as type names or keywords; a generated name never equals one. */
+const reserved = new Set([
+  'any', 'bigint', 'boolean', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'declare', 'default',
+  'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements',
+  'import', 'in', 'infer', 'instanceof', 'interface', 'keyof', 'let', 'never', 'new', 'null', 'number', 'object',
+  'package', 'private', 'protected', 'public', 'readonly', 'return', 'static', 'string', 'super', 'switch', 'symbol',
+  'this', 'throw', 'true', 'try', 'type', 'typeof', 'undefined', 'unique', 'unknown', 'var', 'void', 'while', 'with', 'yield',
+  'await', 'async', 'of', 'as', 'is', 'asserts', 'satisfies', 'accessor', 'global', 'module', 'namespace', 'require',
+]);
+
+/** `synchronizationTaskExecution` → `SynchronizationTaskExecution`; anything not an identifier character splits words. */
+export function pascalCase(written: string): string {
+  const words = written.split(/[^\p{L}\p{N}_$]+/u).filter((w) => w !== '');
+  let name = words.map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('');
+  if (name === '' || /^[^\p{L}_$]/u.test(name)) name = `_${name}`;
+  return name;
+}
+
+/** `callRecords` → `callRecords`; used for namespace aliases. */
+export function camelCase(written: string): string {
+  const pascal = pascalCase(written);
+  const name = (pascal[0] ?? '').toLowerCase() + pascal.slice(1);
+  return reserved.has(name) ? `${name}_` : name;
+}
+
+function order(a: Declaration, b: Declaration): number {
+  if (a.kind !== b.kind) return a.kind === 'object' ? -1 : 1;
+  return compareCodeUnits(a.id, b.id);
+}
+
+export function assignNames(model: Model): Naming {
+  const typeNames: Record<string, string> = {};
+  const byNamespace = new Map<string, Declaration[]>();
+  for (const declaration of model.declarations) {
+    const list = byNamespace.get(declaration.namespace) ?? [];
+    list.push(declaration);
+    byNamespace.set(declaration.namespace, list);
+  }
+  for (const declarations of byNamespace.values()) {
+    const taken = new Set<string>();
+    const byWanted = new Map<string, Declaration[]>();
+    for (const declaration of declarations) {
+      const wanted = pascalCase(declaration.name);
+      const group = byWanted.get(wanted) ?? [];
+      group.push(declaration);
+      byWanted.set(wanted, group);
+    }
+    for (const wanted of [...byWanted.keys()].sort(compareCodeUnits)) {
+      const group = (byWanted.get(wanted) ?? []).sort(order);
+      for (const [position, declaration] of group.entries()) {
+        let name = position === 0 ? wanted : declaration.kind === 'enum' ? `${wanted}Enum` : wanted;
+        for (let suffix = 2; taken.has(name) || byWanted.has(name) && name !== wanted; suffix++) name = `${wanted}${suffix}`;
+        taken.add(name);
+        typeNames[declaration.id] = name;
+      }
+    }
+  }
+  const namespaceAliases: Record<string, string> = {};
+  const usedAliases = new Set<string>();
+  for (const namespace of [...byNamespace.keys()].sort(compareCodeUnits)) {
+    const segments = namespace.split('.');
+    let alias = camelCase(segments[segments.length - 1] ?? namespace);
+    for (let take = 2; usedAliases.has(alias) && take <= segments.length; take++) alias = camelCase(segments.slice(-take).join('_'));
+    for (let suffix = 2; usedAliases.has(alias); suffix++) alias = `${alias}${suffix}`;
+    usedAliases.add(alias);
+    namespaceAliases[namespace] = alias;
+  }
+  return { typeNames, namespaceAliases };
+}
