@@ -82,16 +82,26 @@ export function enumStructures(declaration: EnumDeclaration, context: TypeContex
   if (declaration.members.length === 0) {
     return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: 'string', docs: documentation }];
   }
-  const members = declaration.members.map((m) => {
-    const memberDoc = m.description === '' ? '' : `/** ${commentText(m.description).replace(/\n/g, ' ')} */\n`;
-    return `${memberDoc}${propertyKey(m.name, 'object')}: ${stringLiteral(m.name)}`;
-  });
   const constant: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: documentation,
-    declarations: [{ name, initializer: `{\n${members.map((m) => `${m},`).join('\n')}\n} as const` }],
+    declarations: [
+      {
+        name,
+        initializer: (writer) => {
+          writer.write('{').newLine();
+          writer.indent(() => {
+            for (const member of declaration.members) {
+              if (member.description !== '') writer.writeLine(`/** ${commentText(member.description).replace(/\n/g, ' ')} */`);
+              writer.writeLine(`${propertyKey(member.name, 'object')}: ${stringLiteral(member.name)},`);
+            }
+          });
+          writer.write('} as const');
+        },
+      },
+    ],
   };
   const union = `(typeof ${name})[keyof typeof ${name}]`;
   const alias: TypeAliasDeclarationStructure = {
