@@ -102,9 +102,9 @@ export interface SynchronizationTaskExecution {
 
 /** Source: synchronizationtaskexecution.md:31 */
 export const SynchronizationTaskExecutionResult = {
-    Succeeded: "Succeeded",
-    Failed: "Failed",
-    EntryLevelErrors: "EntryLevelErrors",
-  } as const;
+  Succeeded: "Succeeded",
+  Failed: "Failed",
+  EntryLevelErrors: "EntryLevelErrors",
+} as const;
 /** Source: synchronizationtaskexecution.md:31 */
 export type SynchronizationTaskExecutionResult = (typeof SynchronizationTaskExecutionResult)[keyof typeof SynchronizationTaskExecutionResult];

@@ -68,12 +68,12 @@ function emitNamespace(namespace: string, declarations: readonly Declaration[], 
   // Printed types are compared across modules, so inherited types are printed as seen from this module.
   const inherited = inheritedProperties(all, ref);
   const context: TypeContext = { ref, nameOf, inherited };
-  const statements: StatementStructures[] = [];
+  const statements: (string | StatementStructures)[] = [];
   for (const declaration of [...declarations].sort((a, b) => compareCodeUnits(nameOf(a.id), nameOf(b.id)))) {
     if (declaration.kind === 'object') statements.push(interfaceStructure(declaration, context));
     else statements.push(...enumStructures(declaration, context));
   }
-  const importStatements: StatementStructures[] = [...imports.entries()]
+  const importStatements: (string | StatementStructures)[] = [...imports.entries()]
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([other, alias]) => ({
       kind: StructureKind.ImportDeclaration,

@@ -5,13 +5,11 @@
  */
 import {
   StructureKind,
-  VariableDeclarationKind,
   type InterfaceDeclarationStructure,
   type JSDocStructure,
   type OptionalKind,
   type PropertySignatureStructure,
   type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
 } from 'ts-morph';
 import type { Origin } from '../diagnostics.js';
 import type { EnumDeclaration, ObjectDeclaration, Property } from '../model/ir.js';
@@ -75,34 +73,26 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
   };
 }
 
-export function enumStructures(declaration: EnumDeclaration, context: TypeContext): (VariableStatementStructure | TypeAliasDeclarationStructure)[] {
+/** A JSDoc structure as comment text. */
+function jsDocText(structures: readonly OptionalKind<JSDocStructure>[]): string {
+  const description = String(structures[0]?.description ?? '');
+  const lines = description.split('\n');
+  return lines.length === 1 ? `/** ${lines[0]} */\n` : `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
+}
+
+export function enumStructures(declaration: EnumDeclaration, context: TypeContext): (string | TypeAliasDeclarationStructure)[] {
   const name = identifier(context.nameOf(declaration.id));
   const tags = declaration.flags ? ['Flags: a value may combine members, comma-separated.'] : [];
   const documentation = docs(declaration.description, declaration.origin, tags);
   if (declaration.members.length === 0) {
     return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: 'string', docs: documentation }];
   }
-  const constant: VariableStatementStructure = {
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: documentation,
-    declarations: [
-      {
-        name,
-        initializer: (writer) => {
-          writer.write('{').newLine();
-          writer.indent(() => {
-            for (const member of declaration.members) {
-              if (member.description !== '') writer.writeLine(`/** ${commentText(member.description).replace(/\n/g, ' ')} */`);
-              writer.writeLine(`${propertyKey(member.name, 'object')}: ${stringLiteral(member.name)},`);
-            }
-          });
-          writer.write('} as const');
-        },
-      },
-    ],
-  };
+  // Printed as text: ts-morph's printer mis-indents multi-line variable initializers.
+  const lines = declaration.members.flatMap((member) => [
+    ...(member.description === '' ? [] : [`  /** ${commentText(member.description).replace(/\n/g, ' ')} */`]),
+    `  ${propertyKey(member.name, 'object')}: ${stringLiteral(member.name)},`,
+  ]);
+  const constant = `${jsDocText(documentation)}export const ${name} = {\n${lines.join('\n')}\n} as const;`;
   const union = `(typeof ${name})[keyof typeof ${name}]`;
   const alias: TypeAliasDeclarationStructure = {
     kind: StructureKind.TypeAlias,
