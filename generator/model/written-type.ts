@@ -88,5 +88,6 @@ export function readTypeCell(cell: RawText | undefined): WrittenType {
   // The link text itself may say "collection" (`[x](x.md collection)` is a broken link; `[x collection](x.md)` is not).
   const outside = text.replace(linkText, 'X');
   const around = readText(outside === '' ? 'X' : outside);
-  return around.kind === 'collection' || /collection/i.test(linkText) ? { kind: 'collection', element: target } : target;
+  const textSaysCollection = collectionRules.some((rule) => rule.collection(linkText) !== undefined);
+  return around.kind === 'collection' || textSaysCollection ? { kind: 'collection', element: target } : target;
 }

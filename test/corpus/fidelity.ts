@@ -1,0 +1,148 @@
+/**
+ * Fidelity of a generated model to the docs, measured against the
+ * independent line-based reading in corpus.ts: documented types present,
+ * properties a page mentions (table rows and JSON representation keys)
+ * present on the interface (own or inherited), the type of each row whose
+ * Type cell is a plain Edm primitive or a link, and annotated base types.
+ */
+import type { Declaration, Model, ObjectDeclaration, Property, TypeExpr } from '../../generator/model/ir.js';
+import type { Page } from '../../generator/pipeline.js';
+import { plainPrimitive, scanPage } from './corpus.js';
+
+export interface Ratio {
+  readonly checked: number;
+  readonly right: number;
+  /** Up to 20 examples of what was wrong. */
+  readonly misses: readonly string[];
+}
+
+export interface Fidelity {
+  readonly typesPresent: Ratio;
+  readonly propertiesPresent: Ratio;
+  readonly propertyTypesRight: Ratio;
+  readonly baseTypesRight: Ratio;
+  readonly enumSectionsPresent: Ratio;
+  readonly enumPagesPresent: Ratio;
+  readonly propertyTablePagesDeclared: Ratio;
+}
+
+class Tally {
+  checked = 0;
+  right = 0;
+  readonly misses: string[] = [];
+  count(ok: boolean, miss: () => string): void {
+    this.checked++;
+    if (ok) this.right++;
+    else if (this.misses.length < 20) this.misses.push(miss());
+  }
+  get ratio(): Ratio {
+    return { checked: this.checked, right: this.right, misses: this.misses };
+  }
+}
+
+export function percent(ratio: Ratio): number {
+  return ratio.checked === 0 ? 100 : (100 * ratio.right) / ratio.checked;
+}
+
+function effectiveProperties(byId: ReadonlyMap<string, Declaration>, declaration: ObjectDeclaration): Map<string, Property> {
+  const chain: ObjectDeclaration[] = [];
+  const seen = new Set<string>();
+  for (let current: Declaration | undefined = declaration; current?.kind === 'object' && !seen.has(current.id); current = current.baseId ? byId.get(current.baseId) : undefined) {
+    seen.add(current.id);
+    chain.unshift(current);
+  }
+  const properties = new Map<string, Property>();
+  for (const object of chain) for (const property of object.properties) properties.set(property.name, property);
+  return properties;
+}
+
+function describe(type: TypeExpr): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name;
+    case 'ref':
+      return `ref(${type.id})`;
+    case 'collection':
+      return `${describe(type.element)} collection`;
+    case 'unknown':
+      return `unknown(${type.written})`;
+  }
+}
+
+/** The expected shape of a Type cell, when the cell is plain enough to say: a primitive or a link, maybe a collection. */
+function expectedShape(cell: string): { primitive?: string; link: boolean; collection: boolean } | undefined {
+  const text = cell.replace(/[*`]/g, '').trim();
+  const collection = /\bcollection\b/i.test(text) || /^collection\(/i.test(text);
+  const inner = text.replace(/^collection\((.*)\)$/i, '$1').replace(/\s+collection$/i, '').trim();
+  if (/^\[[^\]]+\]\([^)]+\.md(#[\w-]+)?\)$/.test(inner)) return { link: true, collection };
+  const primitive = plainPrimitive(inner);
+  return primitive ? { primitive, link: false, collection } : undefined;
+}
+
+export function measureFidelity(pages: readonly Page[], model: Model): Fidelity {
+  const byId = new Map(model.declarations.map((d) => [d.id, d]));
+  const byLowerId = new Map(model.declarations.map((d) => [d.id.toLowerCase(), d]));
+  const enumsByLowerName = new Map<string, Declaration[]>();
+  for (const d of model.declarations) if (d.kind === 'enum') enumsByLowerName.set(d.name.toLowerCase(), [...(enumsByLowerName.get(d.name.toLowerCase()) ?? []), d]);
+  const declaredFiles = new Set(model.declarations.map((d) => d.origin.file));
+  for (const d of model.declarations) if (d.kind === 'object') for (const p of d.properties) declaredFiles.add(p.origin.file);
+
+  const types = new Tally();
+  const properties = new Tally();
+  const propertyTypes = new Tally();
+  const bases = new Tally();
+  const enumSections = new Tally();
+  const enumPages = new Tally();
+  const tablePages = new Tally();
+
+  for (const page of pages) {
+    const scanned = scanPage(page);
+    for (const name of scanned.enumSections) {
+      enumSections.count(enumsByLowerName.has(name.toLowerCase()), () => `${page.path}: enum section ${name}`);
+    }
+    if (scanned.isEnumPage) {
+      // An enum page declares at least one enum: its own, or one merged into the same enum defined elsewhere.
+      const title = /^#\s+`?(\w+)`?\s+enum/im.exec(page.text)?.[1]?.toLowerCase();
+      const declared = model.declarations.some((d) => d.kind === 'enum' && (d.origin.file === page.path || d.name.toLowerCase() === title));
+      enumPages.count(declared, () => `${page.path}: enum page`);
+    }
+    const qualified = scanned.resourceType?.includes('.') ? scanned.resourceType : `${scanned.namespace ?? 'microsoft.graph'}.${scanned.resourceType ?? ''}`;
+    const declaration = scanned.resourceType ? byLowerId.get(qualified.toLowerCase()) : undefined;
+    if (scanned.hasPropertiesTable) {
+      tablePages.count(declaredFiles.has(page.path) || declaration !== undefined, () => `${page.path}: properties table, no declaration`);
+    }
+    if (!scanned.resourceType) continue;
+    types.count(declaration?.kind === 'object', () => `${page.path}: ${qualified}`);
+    if (declaration?.kind !== 'object') continue;
+    const effective = effectiveProperties(byId, declaration);
+    const mentioned = new Set([...scanned.rows.map((r) => r.name), ...scanned.jsonKeys]);
+    for (const name of mentioned) properties.count(effective.has(name), () => `${page.path}: ${declaration.name}.${name}`);
+    for (const row of scanned.rows) {
+      const shape = expectedShape(row.type);
+      const property = effective.get(row.name);
+      if (!shape || !property || property.origin.file !== page.path) continue;
+      let type = property.type;
+      let ok = true;
+      if (shape.collection) {
+        ok = type.kind === 'collection';
+        if (type.kind === 'collection') type = type.element;
+      } else ok = type.kind !== 'collection';
+      ok &&= shape.link ? type.kind === 'ref' : type.kind === 'primitive' && type.name === shape.primitive;
+      propertyTypes.count(ok, () => `${page.path}:${row.line} ${row.name}: "${row.type}" → ${describe(property.type)}`);
+    }
+    if (scanned.baseType) {
+      const expected = scanned.baseType.includes('.') ? scanned.baseType : `microsoft.graph.${scanned.baseType}`;
+      const actual = declaration.baseId ?? '(none)';
+      bases.count(actual.toLowerCase() === expected.toLowerCase(), () => `${page.path}: base ${expected}, generated ${actual}`);
+    }
+  }
+  return {
+    typesPresent: types.ratio,
+    propertiesPresent: properties.ratio,
+    propertyTypesRight: propertyTypes.ratio,
+    baseTypesRight: bases.ratio,
+    enumSectionsPresent: enumSections.ratio,
+    enumPagesPresent: enumPages.ratio,
+    propertyTablePagesDeclared: tablePages.ratio,
+  };
+}
