@@ -354,7 +354,10 @@ function extractTable(node: Table, section: number, source: string, definitions:
       if (key === undefined) return;
       const from = cell.position?.start.offset;
       const to = cell.position?.end.offset;
-      let text = rawText(cell.children, start(cell), source, definitions, from, to);
+      // A cell's position starts at its pipe; point at its content instead.
+      const at = start(cell);
+      const leading = from === undefined ? 0 : (/^\|?[ \t]*/.exec(source.slice(from, to)) ?? [''])[0].length;
+      let text = rawText(cell.children, { line: at.line, column: at.column + leading }, source, definitions, from, to);
       // The markdown slice of a cell includes its pipes; keep only the content.
       text = { ...text, markdown: text.markdown.replace(/^\|/, '').replace(/\|$/, '').trim() };
       cells[key] = text;

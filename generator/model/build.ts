@@ -194,7 +194,8 @@ function readRows(context: PageContext, table: RawTable, navigation: boolean, in
     if (type.kind === 'unreadable' && type.written === '') context.diagnostics.push(diagnostic('missing-type-cell', at, name));
     const descriptionCell = descriptionKey ? row.cells[descriptionKey] : undefined;
     const description = descriptionCell?.markdown ?? '';
-    into.push({ name, type, description, facets: facetsOf(descriptionCell?.text ?? ''), navigation, source: 'table', origin: at });
+    const typeOrigin = origin(context.page, typeCell ?? row);
+    into.push({ name, type, typeOrigin, description, facets: facetsOf(descriptionCell?.text ?? ''), navigation, source: 'table', origin: at });
     if (descriptionCell) collectProseEnum(context, type, descriptionCell, origin(context.page, typeCell ?? row), proseEnums);
   }
 }
@@ -341,7 +342,8 @@ function reconcileWithJson(context: PageContext, annotation: RawAnnotation | und
     if (!tableProperty) {
       // Reported by link, once it knows whether the type inherits the property.
       if (!/^[A-Za-z_$][\w$-]*$/.test(entry.key)) continue;
-      properties.push({ name: entry.key, type: typeOfJsonSample(entry.value), description: '', facets: {}, navigation: false, source: 'json', origin: at });
+      const typeOrigin = origin(context.page, entry.value);
+      properties.push({ name: entry.key, type: typeOfJsonSample(entry.value), typeOrigin, description: '', facets: {}, navigation: false, source: 'json', origin: at });
       continue;
     }
     const table = coarseOfWritten(tableProperty.type);

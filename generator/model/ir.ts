@@ -131,6 +131,8 @@ export type WrittenType =
 
 export interface UnlinkedProperty extends Omit<Property, 'type'> {
   readonly type: WrittenType;
+  /** Where the Type cell (or JSON value) is, for diagnostics about the type. */
+  readonly typeOrigin: Origin;
 }
 
 export interface WrittenBase {

@@ -211,8 +211,9 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
         diagnostics.push(diagnostic('json-property-not-in-table', property.origin, property.name));
       }
       const { type, problem } = resolve(index, property.type, property.origin.file, object.namespace);
-      report(diagnostics, problem, property.origin);
-      properties.push({ ...property, type });
+      report(diagnostics, problem, property.typeOrigin);
+      const { typeOrigin: _typeOrigin, ...rest } = property;
+      properties.push({ ...rest, type });
     }
     const { annotatedBase: _annotated, proseBase: _prose, ...rest } = object;
     const baseId = baseIds.get(object.id);

@@ -49,7 +49,7 @@ function tidy(text: string): string {
     .replace(/[*`]/g, '')
     .trim()
     // "String (identifier)", "Int32 (nullable)": drop a trailing parenthetical remark, but not Collection(X)'s own.
-    .replace(/\s*\([^()]*\)$/, (match: string, _offset: number, whole: string) => (/^collection\s*\(/i.test(whole) ? match : ''))
+    .replace(/(?<!^collection)\s*\([^()]*\)$/i, '')
     .replace(/[.,;]+$/, '')
     .trim();
 }
