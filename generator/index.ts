@@ -2,3 +2,4 @@
 export { generate, readPage, type GenerateResult, type Page } from './pipeline.js';
 export { formatDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.js';
 export type * from './model/ir.js';
+export { defaultEmitOptions, type EmitOptions } from './options.js';

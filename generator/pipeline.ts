@@ -9,6 +9,7 @@ import { buildPage } from './model/build.js';
 import type { Model, Naming, PageFacts } from './model/ir.js';
 import { linkPages } from './model/link.js';
 import { assignNames } from './model/names.js';
+import { defaultEmitOptions, type EmitOptions } from './options.js';
 import { normalizeSource, parseMarkdown } from './parse.js';
 
 export interface Page {
@@ -36,7 +37,8 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function generate(pages: readonly Page[]): GenerateResult {
+export function generate(pages: readonly Page[], options: Partial<EmitOptions> = {}): GenerateResult {
+  const emitOptions: EmitOptions = { ...defaultEmitOptions, ...options };
   const ordered = [...pages].sort((a, b) => compareCodeUnits(a.path, b.path));
   const diagnostics: Diagnostic[] = [];
   const facts: PageFacts[] = [];
@@ -48,6 +50,6 @@ export function generate(pages: readonly Page[]): GenerateResult {
   const linked = linkPages(facts);
   diagnostics.push(...linked.diagnostics);
   const naming = assignNames(linked.model);
-  const files = emitTypes(linked.model, naming);
+  const files = emitTypes(linked.model, naming, emitOptions);
   return { files, diagnostics: sortDiagnostics(diagnostics), model: linked.model, naming };
 }

@@ -2,31 +2,9 @@
  * Prints a type expression as TypeScript, with precedence: an array of a
  * union is parenthesised. One exhaustive switch.
  */
-import type { EdmPrimitive, TypeExpr } from '../model/ir.js';
-
-const primitiveTypes: Readonly<Record<EdmPrimitive, string>> = {
-  Binary: 'string',
-  Boolean: 'boolean',
-  Byte: 'number',
-  Date: 'string',
-  DateTimeOffset: 'string',
-  Decimal: 'number',
-  Double: 'number',
-  Duration: 'string',
-  Guid: 'string',
-  Int16: 'number',
-  Int32: 'number',
-  Int64: 'number',
-  SByte: 'number',
-  Single: 'number',
-  Stream: 'string',
-  String: 'string',
-  TimeOfDay: 'string',
-};
-
-export function primitiveType(name: EdmPrimitive): string {
-  return primitiveTypes[name];
-}
+import type { TypeExpr } from '../model/ir.js';
+import type { EmitOptions } from '../options.js';
+import { primitiveTypeScript } from './policy.js';
 
 /** Printed types and whether they bind looser than `[]` (a union). */
 interface Printed {
@@ -36,14 +14,16 @@ interface Printed {
 
 export type RefPrinter = (id: string) => string;
 
-function print(type: TypeExpr, ref: RefPrinter): Printed {
+function print(type: TypeExpr, ref: RefPrinter, options: EmitOptions): Printed {
   switch (type.kind) {
-    case 'primitive':
-      return { text: primitiveType(type.name), union: false };
+    case 'primitive': {
+      const text = primitiveTypeScript(type.name, options);
+      return { text, union: /[|&]/.test(text) };
+    }
     case 'ref':
       return { text: ref(type.id), union: false };
     case 'collection': {
-      const element = print(type.element, ref);
+      const element = print(type.element, ref, options);
       return { text: element.union ? `(${element.text})[]` : `${element.text}[]`, union: false };
     }
     case 'unknown':
@@ -55,8 +35,8 @@ function print(type: TypeExpr, ref: RefPrinter): Printed {
   }
 }
 
-export function printType(type: TypeExpr, ref: RefPrinter, nullable = false): string {
-  const printed = print(type, ref);
+export function printType(type: TypeExpr, ref: RefPrinter, options: EmitOptions, nullable = false): string {
+  const printed = print(type, ref, options);
   if (!nullable || printed.text === 'unknown') return printed.text;
   return `${printed.text} | null`;
 }

@@ -1,10 +1,11 @@
 /**
- * Type structures: model declarations → ts-morph structures, as pure
- * functions. Objects become exported interfaces; enums an `as const` object
- * plus a same-name union type.
+ * Type structures: model declarations → ts-morph structures (or, where
+ * ts-morph's printer falls short, statement text), as pure functions.
+ * Objects become exported interfaces; enums follow `options.enumStyle`.
  */
 import {
   StructureKind,
+  type EnumDeclarationStructure,
   type InterfaceDeclarationStructure,
   type JSDocStructure,
   type OptionalKind,
@@ -13,7 +14,9 @@ import {
 } from 'ts-morph';
 import type { Origin } from '../diagnostics.js';
 import type { EnumDeclaration, ObjectDeclaration, Property } from '../model/ir.js';
+import type { EmitOptions } from '../options.js';
 import { commentText, identifier, propertyKey, stringLiteral } from './escape.js';
+import { isNullable } from './policy.js';
 import { printType, type RefPrinter } from './type-printer.js';
 
 /** Everything the structures need to know beyond the declaration itself. */
@@ -22,30 +25,35 @@ export interface TypeContext {
   readonly ref: RefPrinter;
   /** TypeScript name of a declaration id. */
   readonly nameOf: (id: string) => string;
-  /** Properties an object inherits, by name, with their printed types. */
+  /** Properties an object has through its base chain, by name, with their printed types. */
   readonly inherited: (id: string) => ReadonlyMap<string, string>;
+  readonly options: EmitOptions;
 }
+
+export type Statement = string | InterfaceDeclarationStructure | TypeAliasDeclarationStructure | EnumDeclarationStructure;
 
 function docs(description: string, origin: Origin, tags: readonly string[] = []): OptionalKind<JSDocStructure>[] {
   const lines = [commentText(description), `Source: ${commentText(`${origin.file}:${origin.line}`)}`, ...tags].filter((l) => l !== '');
   return [{ kind: StructureKind.JSDoc, description: lines.join('\n') }];
 }
 
-/** Nullability policy: a property may be null unless the docs say "not nullable"; collections are never null (OData returns empty). */
-export function isNullable(property: Property): boolean {
-  return property.type.kind !== 'collection' && property.facets.nullable !== false;
+/** A JSDoc structure as comment text, for statements printed as text. */
+function jsDocText(structures: readonly OptionalKind<JSDocStructure>[]): string {
+  const description = String(structures[0]?.description ?? '');
+  const lines = description.split('\n');
+  return lines.length === 1 ? `/** ${lines[0]} */\n` : `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
 }
 
-export function propertyType(property: Property, ref: RefPrinter): string {
-  return printType(property.type, ref, isNullable(property));
+export function propertyType(property: Property, ref: RefPrinter, options: EmitOptions): string {
+  return printType(property.type, ref, options, isNullable(property, options));
 }
 
-function propertyStructure(property: Property, ref: RefPrinter): OptionalKind<PropertySignatureStructure> {
+function propertyStructure(property: Property, context: TypeContext): OptionalKind<PropertySignatureStructure> {
   const tags = property.facets.readOnly ? ['@readonly'] : [];
   return {
     kind: StructureKind.PropertySignature,
     name: propertyKey(property.name, 'type'),
-    type: propertyType(property, ref),
+    type: propertyType(property, context.ref, context.options),
     hasQuestionToken: true,
     docs: docs(property.description, property.origin, tags),
   };
@@ -56,7 +64,7 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
   if (declaration.baseId) {
     const inherited = context.inherited(declaration.baseId);
     const overridden = declaration.properties
-      .filter((p) => inherited.has(p.name) && inherited.get(p.name) !== propertyType(p, context.ref))
+      .filter((p) => inherited.has(p.name) && inherited.get(p.name) !== propertyType(p, context.ref, context.options))
       .map((p) => stringLiteral(p.name));
     const base = context.ref(declaration.baseId);
     extendsList.push(overridden.length > 0 ? `Omit<${base}, ${overridden.join(' | ')}>` : base);
@@ -67,39 +75,58 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
     isExported: true,
     extends: extendsList,
     docs: docs(declaration.description, declaration.origin, declaration.open ? ['Open type: may carry properties not listed here.'] : []),
-    properties: declaration.properties.map((p) => propertyStructure(p, context.ref)),
+    properties: declaration.properties.map((p) => propertyStructure(p, context)),
     // An open type accepts any further property.
     ...(declaration.open ? { indexSignatures: [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }] } : {}),
   };
 }
 
-/** A JSDoc structure as comment text. */
-function jsDocText(structures: readonly OptionalKind<JSDocStructure>[]): string {
-  const description = String(structures[0]?.description ?? '');
-  const lines = description.split('\n');
-  return lines.length === 1 ? `/** ${lines[0]} */\n` : `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
+function memberDoc(description: string): string | undefined {
+  return description === '' ? undefined : commentText(description).replace(/\n/g, ' ');
 }
 
-export function enumStructures(declaration: EnumDeclaration, context: TypeContext): (string | TypeAliasDeclarationStructure)[] {
+/** The union of an enum's members as string literal types. */
+function memberUnion(declaration: EnumDeclaration): string {
+  return declaration.members.map((m) => stringLiteral(m.name)).join(' | ');
+}
+
+/** A flags enum's type also admits comma-separated combinations of members. */
+function withFlags(declaration: EnumDeclaration, union: string): string {
+  return declaration.flags ? `${union} | \`\${${union}},\${string}\`` : union;
+}
+
+export function enumStatements(declaration: EnumDeclaration, context: TypeContext): Statement[] {
   const name = identifier(context.nameOf(declaration.id));
   const tags = declaration.flags ? ['Flags: a value may combine members, comma-separated.'] : [];
   const documentation = docs(declaration.description, declaration.origin, tags);
   if (declaration.members.length === 0) {
     return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: 'string', docs: documentation }];
   }
-  // Printed as text: ts-morph's printer mis-indents multi-line variable initializers.
-  const lines = declaration.members.flatMap((member) => [
-    ...(member.description === '' ? [] : [`  /** ${commentText(member.description).replace(/\n/g, ' ')} */`]),
-    `  ${propertyKey(member.name, 'object')}: ${stringLiteral(member.name)},`,
-  ]);
-  const constant = `${jsDocText(documentation)}export const ${name} = {\n${lines.join('\n')}\n} as const;`;
-  const union = `(typeof ${name})[keyof typeof ${name}]`;
-  const alias: TypeAliasDeclarationStructure = {
-    kind: StructureKind.TypeAlias,
-    name,
-    isExported: true,
-    type: declaration.flags ? `${union} | \`\${${union}},\${string}\`` : union,
-    docs: documentation,
-  };
-  return [constant, alias];
+  switch (context.options.enumStyle) {
+    case 'union':
+      return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: withFlags(declaration, memberUnion(declaration)), docs: documentation }];
+    case 'enum': {
+      const enumStructure: EnumDeclarationStructure = {
+        kind: StructureKind.Enum,
+        name,
+        isExported: true,
+        docs: documentation,
+        members: declaration.members.map((m) => {
+          const doc = memberDoc(m.description);
+          return { name: propertyKey(m.name, 'type'), value: m.name, ...(doc ? { docs: [doc] } : {}) };
+        }),
+      };
+      return [enumStructure];
+    }
+    case 'const-object': {
+      // Printed as text: ts-morph's printer mis-indents multi-line variable initializers.
+      const lines = declaration.members.flatMap((member) => {
+        const doc = memberDoc(member.description);
+        return [...(doc ? [`  /** ${doc} */`] : []), `  ${propertyKey(member.name, 'object')}: ${stringLiteral(member.name)},`];
+      });
+      const constant = `${jsDocText(documentation)}export const ${name} = {\n${lines.join('\n')}\n} as const;`;
+      const union = `(typeof ${name})[keyof typeof ${name}]`;
+      return [constant, { kind: StructureKind.TypeAlias, name, isExported: true, type: withFlags(declaration, union), docs: documentation }];
+    }
+  }
 }

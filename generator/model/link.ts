@@ -156,8 +156,11 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
       const otherEnum = enumsById.get(key);
       if (otherEnum) clash(object, otherEnum);
       else if (first) {
-        objectsById.set(key, mergeObjects(first, object, diagnostics));
-        index.add(placeholder(object), page.file, first.id);
+        // The page named after the type (user.md for user) leads; otherwise the first in path order.
+        const [lead, other] = isNamedAfter(object) && !isNamedAfter(first) ? [object, first] : [first, object];
+        objectsById.set(key, mergeObjects(lead, other, diagnostics));
+        index.add(placeholder(lead), lead.origin.file);
+        index.add(placeholder(other), other.origin.file, lead.id);
       } else {
         objectsById.set(key, object);
         index.add(placeholder(object), page.file);
@@ -222,6 +225,11 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
 
   const declarations = [...index.byId.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
   return { model: { declarations, pageCount: pages.length }, diagnostics };
+}
+
+/** Is the page that declares the object named after it (`user.md` for `microsoft.graph.user`)? */
+function isNamedAfter(object: UnlinkedObject): boolean {
+  return posix.basename(object.origin.file).toLowerCase() === `${object.name.toLowerCase()}.md`;
 }
 
 /** Stands in for an object until it is linked: registered so that names and links resolve to it. */
