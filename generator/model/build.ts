@@ -81,12 +81,31 @@ export function facetsOf(description: string): Facets {
   return facets;
 }
 
-/** A property name cell: formatting removed; rejected when it is not a plausible JSON name. */
+/**
+ * A property name cell. Read from the markdown as written, so that `__proto__`
+ * stays itself rather than becoming bold "proto"; bold, italic and code
+ * wrappers and backslash escapes are removed, a link keeps its text, and a
+ * trailing parenthetical remark ("id (deprecated)") is dropped. Anything else
+ * with spaces or punctuation is not a property name.
+ */
 function propertyName(cell: RawText | undefined): string | undefined {
-  const text = (cell?.text ?? '').replace(/[*`\\]/g, '').trim();
-  const name = text.split(/\s+/)[0] ?? '';
-  return /^[@A-Za-z_$][\w@.$-]*$/.test(name) ? name : undefined;
+  if (!cell) return undefined;
+  const text = cellName(cell).replace(/\s+\([^()]*\)$/, '');
+  return /^[@A-Za-z_$][\w@.$-]*$/.test(text) ? text : undefined;
 }
+
+/** A name cell as written: a link's text, else the markdown without bold, italic or code wrappers and backslash escapes. */
+function cellName(cell: RawText): string {
+  let text = cell.links.length > 0 ? cell.text : cell.markdown;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.trim().replace(/^\*\*(.*)\*\*$/s, '$1').replace(/^\*(.*)\*$/s, '$1').replace(/^`(.*)`$/s, '$1');
+  }
+  return text.replace(/\\(.)/g, '$1').trim();
+}
+
+/** A qualified type name as an annotation writes it: a dotted path of identifiers, optionally with a leading `#`. */
+const qualifiedNamePattern = /^#?[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/;
 
 const possibleValuesPattern = /\b(possible values?|allowed values?|supported values?|valid values?|values are|can be one of|one of the following|one of)\b/i;
 
@@ -235,7 +254,7 @@ function readEnum(context: PageContext, table: RawTable, name: string, descripti
   const members: EnumMember[] = [];
   for (const row of table.rows) {
     const cell = row.cells[memberKey];
-    const memberName = (cell?.text ?? '').replace(/[*`\\]/g, '').trim();
+    const memberName = cell ? cellName(cell) : '';
     if (memberName === '') continue;
     const at = origin(context.page, cell ?? row);
     if (members.some((m) => m.name === memberName)) {
@@ -388,14 +407,19 @@ export function buildPage(page: RawPage): Built {
 
   const objects: UnlinkedObject[] = [];
   if (annotation || sawPropertyTable) {
-    const written = annotatedType(annotation) ?? titleTypeName(page);
+    let written = annotatedType(annotation);
+    if (written !== undefined && !qualifiedNamePattern.test(written)) {
+      diagnostics.push(diagnostic('invalid-type-name', origin(page, annotation ?? { line: 1, column: 1 }), written));
+      written = undefined;
+    }
+    written ??= titleTypeName(page);
     const at = origin(page, annotation ?? page.headings.find((h) => h.depth === 1) ?? { line: 1, column: 1 });
     if (!written || (isEnumPage && !annotation)) {
       if (!isEnumPage) diagnostics.push(diagnostic('missing-type-name', at));
     } else {
       const { namespace, name } = splitQualified(written, statedNamespace);
       const baseType = annotation?.value?.['baseType'];
-      const annotatedBase = typeof baseType === 'string' && baseType.trim() !== '' ? { type: { kind: 'name', name: baseType.replace(/^#/, '') } as WrittenType, origin: at } : undefined;
+      const annotatedBase = typeof baseType === 'string' && qualifiedNamePattern.test(baseType.trim()) ? { type: { kind: 'name', name: baseType.replace(/^#/, '') } as WrittenType, origin: at } : undefined;
       const prose = proseBase(page);
       const keyProperty = annotation?.value?.['keyProperty'];
       reconcileWithJson(context, annotation, properties);

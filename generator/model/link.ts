@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import { diagnostic, type Diagnostic, type Origin } from '../diagnostics.js';
-import type { Declaration, EnumDeclaration, Model, ObjectDeclaration, PageFacts, Property, TypeExpr, UnlinkedObject, WrittenBase, WrittenType } from './ir.js';
+import type { Declaration, EnumDeclaration, Model, ObjectDeclaration, PageFacts, Property, TypeExpr, UnlinkedObject, UnlinkedProperty, WrittenBase, WrittenType } from './ir.js';
 
 export interface Linked {
   readonly model: Model;
@@ -287,8 +287,15 @@ function mergeEnums(first: EnumDeclaration, later: EnumDeclaration, diagnostics:
 /** Adds the properties of a later page declaring the same type; a property both pages list keeps the first page's row. */
 function mergeObjects(first: UnlinkedObject, later: UnlinkedObject, diagnostics: Diagnostic[]): UnlinkedObject {
   diagnostics.push(diagnostic('type-merged', later.origin, first.id, first.origin.file));
-  const names = new Set(first.properties.map((p) => p.name));
-  const added = later.properties.filter((p) => !names.has(p.name));
+  const byName = new Map(first.properties.map((p) => [p.name, p]));
+  const added: UnlinkedProperty[] = [];
+  for (const property of later.properties) {
+    const kept = byName.get(property.name);
+    if (!kept) added.push(property);
+    else if (JSON.stringify(kept.type) !== JSON.stringify(property.type)) {
+      diagnostics.push(diagnostic('duplicate-property', property.origin, property.name, kept.origin.line, kept.origin.file));
+    }
+  }
   return {
     ...first,
     open: first.open || later.open,
