@@ -98,6 +98,11 @@ const start = (node: Nodes): Position => ({
   column: node.position?.start.column ?? 1,
 });
 
+const end = (node: Nodes): Position => ({
+  line: node.position?.end.line ?? 1,
+  column: Math.max(1, (node.position?.end.column ?? 2) - 1),
+});
+
 /** GitHub's anchor rule: lower case, drop punctuation except hyphens and underscores, spaces to hyphens. */
 export function slugify(text: string): string {
   return text
@@ -162,8 +167,12 @@ function rawText(nodes: readonly PhrasingContent[], at: Position, source: string
   return { ...at, text: out.text.join('').trim(), markdown: markdown.trim(), links: out.links, codes: out.codes };
 }
 
-/** Offset → position inside a code block's text, mapped to the markdown file. */
-function positionInBlock(lineStarts: readonly number[], offset: number, firstLine: number, indent: number): Position {
+/**
+ * Offset → position inside a block's text, mapped to the markdown file:
+ * `indentOf(i)` is how many columns the markdown had before line i of the
+ * text, and no position lies past the block's `end`.
+ */
+function positionInBlock(lineStarts: readonly number[], offset: number, firstLine: number, indentOf: (line: number) => number, end: Position): Position {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -171,12 +180,19 @@ function positionInBlock(lineStarts: readonly number[], offset: number, firstLin
     if ((lineStarts[mid] ?? 0) <= offset) low = mid;
     else high = mid - 1;
   }
-  return { line: firstLine + low, column: offset - (lineStarts[low] ?? 0) + 1 + indent };
+  const line = firstLine + low;
+  const column = offset - (lineStarts[low] ?? 0) + 1 + indentOf(low);
+  return line > end.line || (line === end.line && column > end.column) ? end : { line, column };
 }
 
+/** Offsets where lines start; a line ends at \r\n, \n or a lone \r, as in markdown. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (code === 10 || code === 13) starts.push(i + 1);
+  }
   return starts;
 }
 
@@ -214,16 +230,17 @@ function toRawJson(node: JsoncNode, at: (offset: number) => Position): RawJson |
   }
 }
 
-/** Parses JSON text leniently; positions are mapped into the markdown file. */
+/** Parses JSON text leniently (comments, trailing commas); positions are mapped into the markdown file. */
 export function parseJsonText(
   text: string,
   firstLine: number,
-  indent: number,
+  indentOf: (line: number) => number,
+  end: Position,
 ): { json: RawJson | undefined; errors: (Position & { message: string })[] } {
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   const lineStarts = lineStartsOf(text);
-  const at = (offset: number) => positionInBlock(lineStarts, offset, firstLine, indent);
+  const at = (offset: number) => positionInBlock(lineStarts, offset, firstLine, indentOf, end);
   const errors = parseErrors.map((e) => ({ ...at(e.offset), message: printParseErrorCode(e.error) }));
   return { json: tree ? toRawJson(tree, at) : undefined, errors };
 }
@@ -300,7 +317,7 @@ export function extractPage(file: string, source: string, root: Root): Extracted
         // Blank out the comment markers so that offsets in the JSON are offsets in the node.
         const body = node.value.replace('<!--', '    ').replace(/-->(\s*)$/, '   $1');
         const at = start(node);
-        const { json, errors } = parseJsonText(body, at.line, at.column - 1);
+        const { json, errors } = parseJsonText(body, at.line, (line) => (line === 0 ? at.column - 1 : 0), end(node));
         const error = errors[0];
         if (error) diagnostics.push(diagnostic('malformed-annotation', { file, line: error.line, column: error.column }, error.message));
         const value = json?.kind === 'object' ? (jsonValue(json) as Record<string, unknown>) : undefined;
@@ -315,7 +332,11 @@ export function extractPage(file: string, source: string, root: Root): Extracted
         let json: RawJson | undefined;
         let jsonErrors: (Position & { message: string })[] = [];
         if (lang === 'json' || lang === '' || lang === 'jsonc') {
-          const parsed = parseJsonText(node.value, firstContentLine, at.column - 1);
+          // A fence indented by n strips up to n spaces from each content line: find how many each line had.
+          const fenceIndent = at.column - 1;
+          const sourceLines = fenceIndent > 0 ? source.split('\n') : [];
+          const indentOf = (line: number) => Math.min(fenceIndent, /^ */.exec(sourceLines[firstContentLine - 1 + line] ?? '')?.[0].length ?? 0);
+          const parsed = parseJsonText(node.value, firstContentLine, indentOf, end(node));
           json = parsed.json;
           jsonErrors = parsed.errors;
         }

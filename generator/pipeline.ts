@@ -25,6 +25,30 @@ export interface GenerateResult {
   readonly naming: Naming;
 }
 
+/** What the per-page work yields: plain JSON-serialisable data. */
+export interface PageRead {
+  readonly facts: PageFacts;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A store for per-page results, injected by the caller (the CLI keeps one on
+ * disk, keyed by a hash of the page and the generator). `get` returns a fresh
+ * copy or undefined; the pipeline never trusts it to be more than a
+ * replacement for `readPage(page)`.
+ */
+export interface PageCache {
+  get(page: Page): PageRead | undefined;
+  set(page: Page, read: PageRead): void;
+}
+
+/** Things the caller may inject; none of them changes what is generated. */
+export interface GenerateContext {
+  readonly cache?: PageCache;
+  /** Called after each page is read (from the cache or parsed): pages done so far, of total. */
+  readonly onPage?: (done: number, total: number) => void;
+}
+
 /** One page through parse, extract and build: the per-page work, independent of every other page. */
 export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnostic[] } {
   const source = normalizeSource(page.text);
@@ -37,15 +61,21 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function generate(pages: readonly Page[], options: Partial<EmitOptions> = {}): GenerateResult {
+export function generate(pages: readonly Page[], options: Partial<EmitOptions> = {}, context: GenerateContext = {}): GenerateResult {
   const emitOptions: EmitOptions = { ...defaultEmitOptions, ...options };
   const ordered = [...pages].sort((a, b) => compareCodeUnits(a.path, b.path));
   const diagnostics: Diagnostic[] = [];
   const facts: PageFacts[] = [];
-  for (const page of ordered) {
-    const read = readPage(page);
+  const { cache, onPage } = context;
+  for (const [index, page] of ordered.entries()) {
+    let read = cache?.get(page);
+    if (read === undefined) {
+      read = readPage(page);
+      cache?.set(page, read);
+    }
     facts.push(read.facts);
     diagnostics.push(...read.diagnostics);
+    onPage?.(index + 1, ordered.length);
   }
   const linked = linkPages(facts);
   diagnostics.push(...linked.diagnostics);

@@ -69,7 +69,7 @@ const facetRules: readonly { readonly facet: keyof Facets; readonly value: boole
   { facet: 'nullable', value: false, pattern: /\b(not nullable|non-nullable|cannot be null|can't be null|never null)\b/i },
   { facet: 'nullable', value: true, pattern: /\bnullable\b|\bcan be null\b/i },
   { facet: 'readOnly', value: true, pattern: /\bread-?only\b/i },
-  { facet: 'required', value: true, pattern: /^required\b|\bis required\b|\brequired\.|\(required\)/i },
+  { facet: 'required', value: true, pattern: /^required\b|(?<!\bnot )\b(?:is|are) required\b|(?<!\bnot )\brequired\.|\(required\)/i },
 ];
 
 /** Facets the description states plainly. The first matching rule per facet wins. */
@@ -90,7 +90,7 @@ export function facetsOf(description: string): Facets {
  */
 function propertyName(cell: RawText | undefined): string | undefined {
   if (!cell) return undefined;
-  const text = cellName(cell).replace(/\s+\([^()]*\)$/, '');
+  const text = cellName({ ...cell, markdown: cell.markdown.replace(/\s+\([^()]*\)$/, '') });
   return /^[@A-Za-z_$][\w@.$-]*$/.test(text) ? text : undefined;
 }
 
@@ -113,11 +113,15 @@ const possibleValuesPattern = /\b(possible values?|allowed values?|supported val
 export function proseEnumMembers(description: RawText): string[] {
   const match = possibleValuesPattern.exec(description.text);
   if (!match) return [];
-  const after = description.text.slice(match.index);
+  // Code spans appear in the text in order: find each after the previous one, and keep those after the phrase.
   const members: string[] = [];
+  let cursor = 0;
   for (const code of description.codes) {
+    const at = description.text.indexOf(code, cursor);
+    if (at < 0) continue;
+    cursor = at + code.length;
     const value = code.trim();
-    if (after.includes(code) && /^[A-Za-z_][\w]*$/.test(value) && !members.includes(value)) members.push(value);
+    if (at >= match.index && /^[A-Za-z_][\w]*$/.test(value) && !members.includes(value)) members.push(value);
   }
   return members;
 }
@@ -219,11 +223,11 @@ function readRows(context: PageContext, table: RawTable, navigation: boolean, in
   }
 }
 
-/** Rows such as "| **Calendar** | | |" that group other rows. */
+/** Rows such as "| **Calendar** | | |" that group other rows, and rows with neither name nor type. */
 function isGroupRow(row: RawRow, nameKey: string, typeKey: string): boolean {
-  const name = row.cells[nameKey]?.text.trim() ?? '';
-  const type = row.cells[typeKey]?.text.trim() ?? '';
-  return name === '' && type === '';
+  const empty = (key: string) => (row.cells[key]?.text.trim() ?? '') === '';
+  const boldName = /^\*\*[^*]+\*\*$/.test(row.cells[nameKey]?.markdown ?? '');
+  return (empty(nameKey) && empty(typeKey)) || (boldName && Object.keys(row.cells).every((key) => key === nameKey || empty(key)));
 }
 
 function collectProseEnum(context: PageContext, type: WrittenType, description: RawText, at: Origin, into: EnumDeclaration[]): void {
@@ -381,7 +385,7 @@ function reconcileWithJson(context: PageContext, annotation: RawAnnotation | und
 
 export function buildPage(page: RawPage): Built {
   const diagnostics: Diagnostic[] = [];
-  const { namespace: statedNamespace } = pageNamespace(page);
+  const { namespace: statedNamespace, stated } = pageNamespace(page);
   const context: PageContext = { page, namespace: statedNamespace, diagnostics };
   const docType = String(page.frontMatter['doc_type'] ?? '').toLowerCase();
   const isEnumPage = docType === 'enumpagetype';
@@ -418,6 +422,7 @@ export function buildPage(page: RawPage): Built {
       if (!isEnumPage) diagnostics.push(diagnostic('missing-type-name', at));
     } else {
       const { namespace, name } = splitQualified(written, statedNamespace);
+      if (stated && written.includes('.') && namespace !== statedNamespace) diagnostics.push(diagnostic('namespace-mismatch', at, namespace, statedNamespace));
       const baseType = annotation?.value?.['baseType'];
       const annotatedBase = typeof baseType === 'string' && qualifiedNamePattern.test(baseType.trim()) ? { type: { kind: 'name', name: baseType.replace(/^#/, '') } as WrittenType, origin: at } : undefined;
       const prose = proseBase(page);

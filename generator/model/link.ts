@@ -85,7 +85,7 @@ class Index {
   page(fromFile: string, url: string): string | undefined {
     const path = (url.split('#')[0] ?? '').replace(/\\/g, '/');
     if (path === '' || /^[a-z]+:/i.test(path) || path.startsWith('/')) return undefined;
-    const resolved = posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(path))).toLowerCase();
+    const resolved = posix.normalize(posix.join(posix.dirname(fromFile), decodePath(path))).toLowerCase();
     if (this.mainByFile.has(resolved) || this.anchorsByFile.has(resolved)) return resolved;
     const sameName = this.filesByBasename.get(posix.basename(resolved)) ?? [];
     return sameName.length === 1 ? sameName[0] : undefined;
@@ -93,6 +93,15 @@ class Index {
 
   mainOf(file: string): string | undefined {
     return this.mainByFile.get(file.toLowerCase());
+  }
+}
+
+/** Percent-decodes a link path; a malformed escape ("%.md") is kept as written. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 

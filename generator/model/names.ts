@@ -43,7 +43,8 @@ function order(a: Declaration, b: Declaration): number {
 }
 
 export function assignNames(model: Model): Naming {
-  const typeNames: Record<string, string> = {};
+  // Keyed by doc text: no prototype, so that an id such as "constructor" cannot read Object.prototype.
+  const typeNames: Record<string, string> = Object.create(null);
   const byNamespace = new Map<string, Declaration[]>();
   for (const declaration of model.declarations) {
     const list = byNamespace.get(declaration.namespace) ?? [];
@@ -69,7 +70,7 @@ export function assignNames(model: Model): Naming {
       }
     }
   }
-  const namespaceAliases: Record<string, string> = {};
+  const namespaceAliases: Record<string, string> = Object.create(null);
   const usedAliases = new Set<string>();
   for (const namespace of [...byNamespace.keys()].sort(compareCodeUnits)) {
     const segments = namespace.split('.');

@@ -10,22 +10,22 @@ import { edmPrimitives, type EdmPrimitive, type WrittenType } from './ir.js';
 const primitiveByLowerName = new Map<string, EdmPrimitive>(edmPrimitives.map((name) => [name.toLowerCase(), name]));
 
 /** Spellings that are not Edm names but mean one: seen in hand-written pages. */
-const primitiveAliases: Readonly<Record<string, EdmPrimitive>> = {
-  bool: 'Boolean',
-  datetime: 'DateTimeOffset',
-  integer: 'Int32',
-  int: 'Int32',
-  long: 'Int64',
-  float: 'Single',
-  timestamp: 'DateTimeOffset',
-  uri: 'String',
-  url: 'String',
-  uuid: 'Guid',
-};
+const primitiveAliases: ReadonlyMap<string, EdmPrimitive> = new Map([
+  ['bool', 'Boolean'],
+  ['datetime', 'DateTimeOffset'],
+  ['integer', 'Int32'],
+  ['int', 'Int32'],
+  ['long', 'Int64'],
+  ['float', 'Single'],
+  ['timestamp', 'DateTimeOffset'],
+  ['uri', 'String'],
+  ['url', 'String'],
+  ['uuid', 'Guid'],
+]);
 
 export function primitiveNamed(written: string): EdmPrimitive | undefined {
   const lower = written.trim().toLowerCase().replace(/^edm\./, '');
-  return primitiveByLowerName.get(lower) ?? primitiveAliases[lower];
+  return primitiveByLowerName.get(lower) ?? primitiveAliases.get(lower);
 }
 
 interface Rule {
@@ -49,7 +49,7 @@ function tidy(text: string): string {
     .replace(/[*`]/g, '')
     .trim()
     // "String (identifier)", "Int32 (nullable)": drop a trailing parenthetical remark, but not Collection(X)'s own.
-    .replace(/(?<!^collection)\s*\([^()]*\)$/i, '')
+    .replace(/(?<!^collection\s*)\s*\([^()]*\)$/i, '')
     .replace(/[.,;]+$/, '')
     .trim();
 }

@@ -80,6 +80,7 @@ describe('readTypeCell on hand-built cells', () => {
     { rule: 'X collection, any case', given: cell('Guid Collection'), want: collection(primitive('Guid')) },
     { rule: 'Collection(X)', given: cell('Collection(Edm.Int32)'), want: collection(primitive('Int32')) },
     { rule: 'Collection(X) with inner space', given: cell('Collection( String )'), want: collection(primitive('String')) },
+    { rule: 'Collection (X) with a space before the parenthesis', given: cell('Collection (String)'), want: collection(primitive('String')) },
     { rule: 'collection(X), lower case', given: cell('collection(edm.string)'), want: collection(primitive('String')) },
     { rule: 'collection of X', given: cell('collection of String'), want: collection(primitive('String')) },
     { rule: 'a collection of X', given: cell('A collection of Double'), want: collection(primitive('Double')) },

@@ -1,0 +1,133 @@
+/**
+ * One run of `graphdoc generate`, shared by the one-shot command and watch
+ * mode: read the pages, call the programmatic `generate()` with the cache,
+ * then compare (`--check`) or write atomically. Returns what happened; the
+ * caller decides how to print it.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { glob } from 'tinyglobby';
+import { countBySeverity, diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { EmittedFiles } from './emit/index.js';
+import { FilePageCache } from './cache.js';
+import { emitOptionsOf, type Settings } from './config.js';
+import { assertSafeOutputDir, compareWithDisk, isUpToDate, pendingRecovery, realOutputDir, recoverInterruptedRuns, writeAtomically, type Recovery, type Staleness } from './output.js';
+import { generate, type Page } from './pipeline.js';
+import type { RunSummary } from './report.js';
+
+export class SpecsError extends Error {}
+
+/** Exit codes: 0 success, 1 stale output or errors in the docs (or too many warnings), 2 usage error; 3 (internal error) is set by bin/graphdoc.js. */
+export const exitCode = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
+
+const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface SpecsRead {
+  readonly pages: Page[];
+  /** Pages that matched but could not be read (other than vanishing between listing and reading). */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Every page under the specs directory that matches `include` and not `exclude`, sorted by path. */
+export async function readSpecs(settings: Pick<Settings, 'specs' | 'include' | 'exclude'>): Promise<SpecsRead> {
+  const specsDir = settings.specs;
+  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) throw new SpecsError(`specs directory not found: ${specsDir}`);
+  const paths = await glob([...settings.include], { cwd: specsDir, ignore: [...settings.exclude], onlyFiles: true, dot: false, expandDirectories: false });
+  const pages: Page[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths.map((p) => p.replace(/\\/g, '/')).sort(compareCodeUnits)) {
+    try {
+      pages.push({ path, text: readFileSync(join(specsDir, path), 'utf8') });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue; // Deleted while we were listing: an editor's save in progress.
+      diagnostics.push(diagnostic('unreadable-page', { file: path, line: 1, column: 1 }, code ?? String(error)));
+    }
+  }
+  return { pages, diagnostics };
+}
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  readonly pages: readonly Page[];
+  readonly files: EmittedFiles;
+  readonly summary: RunSummary;
+  /** Check mode: how the output differs from what would be generated. Write mode: what the write changed (empty when nothing needed writing). */
+  readonly stale: Staleness;
+  /** Write mode: whether the output directory was replaced. */
+  readonly written: boolean;
+  /** Why the run failed because of the docs, when it did. */
+  readonly failure?: 'errors' | 'warnings';
+  readonly recovery?: Recovery;
+  /** check mode: the output directory is missing but an interrupted run's copy of it waits to be restored. */
+  readonly pendingRecovery?: string;
+  readonly cacheNote?: string;
+}
+
+export interface RunRequest {
+  readonly settings: Settings;
+  readonly mode: 'write' | 'check';
+  readonly cwd: string;
+  /** Reused across runs by watch mode; created from the settings when absent. */
+  readonly cache?: FilePageCache;
+  readonly onPage?: (done: number, total: number) => void;
+}
+
+export function cacheFor(settings: Settings): FilePageCache | undefined {
+  return settings.cache ? new FilePageCache(FilePageCache.fileFor(settings.cacheDir, settings.specs)) : undefined;
+}
+
+export async function runOnce(request: RunRequest): Promise<RunOutcome> {
+  const started = performance.now();
+  const { settings, mode } = request;
+  const read = await readSpecs(settings);
+  const outDir = realOutputDir(settings.out);
+  assertSafeOutputDir(outDir, { specsDir: settings.specs, cwd: request.cwd });
+  const recovery = mode === 'write' ? recoverInterruptedRuns(outDir) : undefined;
+
+  const cache = request.cache ?? cacheFor(settings);
+  cache?.beginRun();
+  const result = generate(read.pages, emitOptionsOf(settings), { ...(cache ? { cache } : {}), ...(request.onPage ? { onPage: request.onPage } : {}) });
+  const cacheNote = cache?.save();
+  const parsed = cache ? cache.stats().misses : read.pages.length;
+
+  const diagnostics = read.diagnostics.length > 0 ? sortDiagnostics([...read.diagnostics, ...result.diagnostics]) : result.diagnostics;
+  const counts = countBySeverity(diagnostics);
+  const failure = counts.error > 0 ? 'errors' : settings.maxWarnings >= 0 && counts.warning > settings.maxWarnings ? 'warnings' : undefined;
+
+  let stale: Staleness;
+  let written = false;
+  if (mode === 'check') {
+    stale = compareWithDisk(outDir, result.files);
+  } else if (failure === undefined) {
+    stale = compareWithDisk(outDir, result.files);
+    if (!isUpToDate(stale) || !existsSync(outDir)) {
+      writeAtomically(outDir, result.files);
+      written = true;
+    }
+  } else {
+    stale = { added: [], changed: [], removed: [] };
+  }
+  const failed = failure !== undefined || (mode === 'check' && !isUpToDate(stale));
+  const summary: RunSummary = {
+    pages: read.pages.length,
+    parsed,
+    declarations: result.model.declarations.length,
+    files: result.files.size,
+    diagnostics,
+    durationMs: performance.now() - started,
+  };
+  const pending = mode === 'check' ? pendingRecovery(outDir) : undefined;
+  return {
+    exitCode: failed ? exitCode.failed : exitCode.ok,
+    pages: read.pages,
+    files: result.files,
+    summary,
+    stale,
+    written,
+    ...(failure ? { failure } : {}),
+    ...(recovery && (recovery.restored !== undefined || recovery.removed.length > 0) ? { recovery } : {}),
+    ...(pending ? { pendingRecovery: pending } : {}),
+    ...(cacheNote ? { cacheNote } : {}),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * `graphdoc generate --watch`: regenerates when pages change, with a
+ * debounce, and prints one line per run. A run with errors (a page half-way
+ * through an edit) writes nothing and the watch goes on; the next save that
+ * fixes it writes again. The configuration file is watched too and reloaded
+ * when it changes; an invalid one is reported and the previous one kept.
+ *
+ * The per-page cache is kept in memory across runs (and saved to disk when
+ * caching is on), so a run after a one-page edit parses one page.
+ */
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import { basename, dirname } from 'node:path';
+import { FilePageCache } from './cache.js';
+import { ConfigError, type Settings } from './config.js';
+import { compareCodeUnits } from './emit/index.js';
+import { OutputError } from './output.js';
+import { colorsFor, displayPath, filePrefix, formatDiagnosticText, formatDuration, formatGithubAnnotation, inGithubActions, jsonReport, type Io } from './report.js';
+import { cacheFor, runOnce, SpecsError, type RunOutcome } from './run.js';
+import { countBySeverity, type Diagnostic } from './diagnostics.js';
+
+export interface WatchRequest {
+  readonly io: Io;
+  /** Reads the configuration and flags again (throws ConfigError when the file is invalid). */
+  readonly resolveSettings: () => Settings;
+  /** Config files whose change reloads the settings (they need not exist yet). */
+  readonly configFiles: readonly string[];
+  /** Resolves when the watch should stop; SIGINT and SIGTERM also stop it. */
+  readonly stop?: Promise<void>;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+}
+
+/** Watches until stopped; returns the exit code (0 after a clean stop, 2 when the first settings are unusable). */
+export async function watchAndGenerate(request: WatchRequest): Promise<number> {
+  const { io } = request;
+  let settings = request.resolveSettings();
+  let cache: FilePageCache = cacheFor(settings) ?? new FilePageCache(undefined);
+  let previousPages = new Map<string, string>();
+  let previousDiagnostics = new Set<string>();
+  let specsWatcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let pending = false;
+  let reloadConfig = false;
+  let stopped = false;
+
+  const line = (text: string) => io.stdout.write(`${text}\n`);
+  const problem = (text: string) => io.stderr.write(`${text}\n`);
+  const json = () => settings.format === 'json';
+
+  const watchSpecs = () => {
+    void specsWatcher?.close();
+    specsWatcher = chokidarWatch(settings.specs, {
+      ignoreInitial: true,
+      // Only Markdown files trigger a run; directories are walked. include/exclude are applied by the run itself.
+      ignored: (path, stats) => stats?.isFile() === true && !path.endsWith('.md'),
+    });
+    specsWatcher.on('all', () => schedule());
+    specsWatcher.on('error', (error) => problem(`graphdoc: watch error: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  const printRun = (outcome: RunOutcome, changedPages: number) => {
+    const prefix = filePrefix(settings.specs, io.cwd);
+    const counts = countBySeverity(outcome.summary.diagnostics);
+    if (json()) {
+      const report = jsonReport({ mode: 'write', exitCode: outcome.exitCode, specs: displayPath(settings.specs, io.cwd), out: displayPath(settings.out, io.cwd), summary: outcome.summary, prefix, written: outcome.written });
+      line(JSON.stringify({ ...report, pagesChanged: changedPages, filesWritten: filesWritten(outcome) }));
+      return;
+    }
+    // Diagnostics new since the previous run, and every error (errors are why nothing was written).
+    const current = new Set<string>();
+    const c = colorsFor(io.stderr, io.env);
+    for (const d of outcome.summary.diagnostics) {
+      const key = diagnosticKey(d);
+      current.add(key);
+      if (d.severity === 'info' && !settings.verbose) continue;
+      if (previousDiagnostics.has(key) && d.severity !== 'error') continue;
+      if (inGithubActions(io.env)) line(formatGithubAnnotation(d, prefix));
+      else problem(formatDiagnosticText(d, prefix, c));
+    }
+    previousDiagnostics = current;
+    const result = outcome.failure ? `not written (${outcome.failure === 'errors' ? plural(counts.error, 'error') : 'too many warnings'})` : `${plural(filesWritten(outcome), 'file')} written`;
+    line(`graphdoc: ${plural(changedPages, 'page')} changed, ${result}, ${plural(counts.warning, 'warning')}, ${formatDuration(outcome.summary.durationMs)}`);
+  };
+
+  const filesWritten = (outcome: RunOutcome) => (outcome.written ? outcome.stale.added.length + outcome.stale.changed.length + outcome.stale.removed.length : 0);
+
+  const runNow = async () => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = true;
+    try {
+      if (reloadConfig) {
+        reloadConfig = false;
+        try {
+          const next = request.resolveSettings();
+          const specsMoved = next.specs !== settings.specs;
+          if (specsMoved || next.cache !== settings.cache || next.cacheDir !== settings.cacheDir) cache = cacheFor(next) ?? new FilePageCache(undefined);
+          if (specsMoved || next.out !== settings.out) {
+            previousPages = new Map();
+            previousDiagnostics = new Set();
+          }
+          settings = next;
+          if (specsMoved) watchSpecs();
+          line('graphdoc: configuration reloaded');
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          problem(`graphdoc: ${error.message}; keeping the previous configuration`);
+        }
+      }
+      const outcome = await runOnce({ settings, mode: 'write', cwd: io.cwd, cache });
+      const pages = new Map(outcome.pages.map((p) => [p.path, p.text]));
+      let changedPages = 0;
+      for (const [path, text] of pages) if (previousPages.get(path) !== text) changedPages++;
+      for (const path of previousPages.keys()) if (!pages.has(path)) changedPages++;
+      previousPages = pages;
+      printRun(outcome, changedPages);
+      if (outcome.cacheNote) problem(`graphdoc: ${outcome.cacheNote}`);
+    } catch (error) {
+      // A run that fails (a vanished specs directory, an unwritable output) is reported; the watch goes on.
+      if (error instanceof SpecsError || error instanceof OutputError) problem(`graphdoc: ${error.message}`);
+      else problem(`graphdoc: run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      running = false;
+    }
+    if (pending && !stopped) {
+      pending = false;
+      schedule();
+    }
+  };
+
+  function schedule() {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void runNow();
+    }, settings.debounce);
+  }
+
+  await runNow();
+  watchSpecs();
+  const configDirs = [...new Set(request.configFiles.map((f) => dirname(f)))].sort(compareCodeUnits);
+  const configNames = new Set(request.configFiles.map((f) => basename(f)));
+  const configWatcher = chokidarWatch(configDirs, {
+    ignoreInitial: true,
+    depth: 0,
+    ignored: (path, stats) => stats?.isFile() === true && !(configNames.has(basename(path)) && request.configFiles.includes(path)),
+  });
+  configWatcher.on('all', (_event, path) => {
+    if (!request.configFiles.includes(path)) return;
+    reloadConfig = true;
+    schedule();
+  });
+  await new Promise<void>((resolve) => {
+    configWatcher.on('ready', () => resolve());
+  });
+  await new Promise<void>((resolve) => {
+    specsWatcher?.on('ready', () => resolve());
+  });
+  if (!json()) line(`graphdoc: watching ${displayPath(settings.specs, io.cwd)} (Ctrl-C to stop)`);
+
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      resolve();
+    };
+    process.on('SIGINT', finish);
+    process.on('SIGTERM', finish);
+    void request.stop?.then(finish);
+  });
+  stopped = true;
+  if (timer) clearTimeout(timer);
+  await Promise.all([specsWatcher?.close(), configWatcher.close()]);
+  return 0;
+}
+
+export { ConfigError, SpecsError };
