@@ -106,5 +106,6 @@ export const SynchronizationTaskExecutionResult = {
   Failed: "Failed",
   EntryLevelErrors: "EntryLevelErrors",
 } as const;
+
 /** Source: synchronizationtaskexecution.md:31 */
 export type SynchronizationTaskExecutionResult = (typeof SynchronizationTaskExecutionResult)[keyof typeof SynchronizationTaskExecutionResult];

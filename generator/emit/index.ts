@@ -4,7 +4,7 @@
  * one module per declaration in a folder per namespace with index barrels.
  * No file system.
  */
-import { printStructure, StructureKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import { printStructure } from 'ts-morph';
 import type { Declaration, Model, Naming } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
 import { commentText, identifier } from './escape.js';
@@ -56,10 +56,11 @@ function statementsOf(declaration: Declaration, context: TypeContext): Statement
   return declaration.kind === 'object' ? [interfaceStructure(declaration, context)] : enumStatements(declaration, context);
 }
 
+/** Prints each statement on its own and separates them with one blank line. */
 function print(header: string, imports: readonly string[], statements: readonly Statement[]): string {
-  const file: SourceFileStructure = { kind: StructureKind.SourceFile, statements: statements as (string | StatementStructures)[] };
+  const blocks = statements.map((statement) => (typeof statement === 'string' ? statement : printStructure(statement, printOptions).trimEnd()));
   const importText = imports.length > 0 ? `${imports.join('\n')}\n\n` : '';
-  return `${header}\n${importText}${printStructure(file, printOptions)}`;
+  return `${header}\n${importText}${blocks.join('\n\n')}\n`;
 }
 
 interface Emitter {
@@ -128,9 +129,15 @@ function emitTypeModule(emitter: Emitter, declaration: Declaration): string {
   return print(banner(`${declaration.id}, from ${declaration.origin.file}.`), [...imports].sort(compareCodeUnits), statements);
 }
 
-/** The namespace re-exported flat from the index: the one with most declarations (ties: code-unit order). */
+/**
+ * The namespace re-exported flat from the index: the root namespace when one
+ * contains all others (`microsoft.graph` for `microsoft.graph.callRecords`),
+ * else the one with most declarations (ties: code-unit order).
+ */
 function primaryNamespace(groups: ReadonlyMap<string, readonly Declaration[]>): string | undefined {
-  return [...groups.entries()].sort(([a, x], [b, y]) => y.length - x.length || compareCodeUnits(a, b))[0]?.[0];
+  const namespaces = [...groups.keys()];
+  const root = namespaces.find((n) => namespaces.every((other) => other === n || other.startsWith(`${n}.`)));
+  return root ?? [...groups.entries()].sort(([a, x], [b, y]) => y.length - x.length || compareCodeUnits(a, b))[0]?.[0];
 }
 
 function rootIndex(emitter: Emitter, groups: ReadonlyMap<string, readonly Declaration[]>, specifier: (namespace: string) => string, declarationCount: number): string {
