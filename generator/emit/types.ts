@@ -44,8 +44,16 @@ function jsDocText(structures: readonly OptionalKind<JSDocStructure>[]): string 
   return lines.length === 1 ? `/** ${lines[0]} */\n` : `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n`;
 }
 
+/**
+ * A String property with documented values is typed as an open union,
+ * `'a' | 'b' | (string & {})`: editors suggest the documented values, and
+ * any other string is still accepted, since docs often list only some.
+ */
 export function propertyType(property: Property, ref: RefPrinter, options: EmitOptions): string {
-  return printType(property.type, ref, options, isNullable(property, options));
+  const printed = printType(property.type, ref, options, isNullable(property, options));
+  if (!property.knownValues || property.knownValues.length === 0) return printed;
+  const union = `${property.knownValues.map((v) => stringLiteral(v)).join(' | ')} | (string & {})`;
+  return printed.replace(/^string(\[\])?/, (_match: string, array: string | undefined) => (array ? `(${union})[]` : union));
 }
 
 function propertyStructure(property: Property, context: TypeContext): OptionalKind<PropertySignatureStructure> {

@@ -218,9 +218,25 @@ function readRows(context: PageContext, table: RawTable, navigation: boolean, in
     const descriptionCell = descriptionKey ? row.cells[descriptionKey] : undefined;
     const description = descriptionCell?.markdown ?? '';
     const typeOrigin = origin(context.page, typeCell ?? row);
-    into.push({ name, type, typeOrigin, description, facets: facetsOf(descriptionCell?.text ?? ''), navigation, source: 'table', origin: at });
+    const knownValues = isString(type) && descriptionCell ? proseEnumMembers(descriptionCell) : [];
+    into.push({
+      name,
+      type,
+      typeOrigin,
+      description,
+      facets: facetsOf(descriptionCell?.text ?? ''),
+      ...(knownValues.length >= 2 ? { knownValues } : {}),
+      navigation,
+      source: 'table',
+      origin: at,
+    });
     if (descriptionCell) collectProseEnum(context, type, descriptionCell, origin(context.page, typeCell ?? row), proseEnums);
   }
+}
+
+/** String, or a collection of String. */
+function isString(type: WrittenType): boolean {
+  return (type.kind === 'primitive' && type.name === 'String') || (type.kind === 'collection' && isString(type.element));
 }
 
 /** Rows such as "| **Calendar** | | |" that group other rows, and rows with neither name nor type. */

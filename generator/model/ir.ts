@@ -52,6 +52,12 @@ export interface Property {
   readonly type: TypeExpr;
   readonly description: string;
   readonly facets: Facets;
+  /**
+   * For a String property whose description lists its values ("Possible
+   * values are: `a`, `b`"): those values. The type stays String (the docs may
+   * list only some); emitters may offer them as suggestions.
+   */
+  readonly knownValues?: readonly string[];
   /** From a Relationships table (a navigation property). */
   readonly navigation: boolean;
   /** Where the property came from: a table row or, failing that, the JSON representation. */
