@@ -171,7 +171,11 @@ function titleTypeName(page: RawPage): string | undefined {
   const fromHeading = h1 ? titlePattern.exec(h1.text.replace(/`/g, '').trim())?.[1] : undefined;
   if (fromHeading) return fromHeading;
   const title = page.frontMatter['title'];
-  return typeof title === 'string' ? titlePattern.exec(title.replace(/`/g, '').trim())?.[1] : undefined;
+  const fromFrontMatter = typeof title === 'string' ? titlePattern.exec(title.replace(/`/g, '').trim())?.[1] : undefined;
+  if (fromFrontMatter) return fromFrontMatter;
+  // "#teamVisibilityType enum type": a title missing the space after '#' is a paragraph to CommonMark.
+  const unspaced = page.paragraphs.find((p) => /^#{1,6}[^#\s]/.test(p.markdown));
+  return unspaced ? titlePattern.exec(unspaced.markdown.replace(/^#+/, '').replace(/`/g, '').trim())?.[1] : undefined;
 }
 
 /** The description of the page's type: the first paragraph after the title that is not the namespace line. */

@@ -12,6 +12,7 @@ import type { Page } from '../../generator/pipeline.js';
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const sharedDir = join(projectRoot, '..', 'shared');
 export const resourcesDir = join(sharedDir, 'corpus', 'graph-docs-2021-07-v1.0', 'resources');
+export const olderResourcesDir = join(sharedDir, 'corpus', 'graph-docs-2020-05-v1.0', 'resources');
 export const corpusAvailable = existsSync(resourcesDir);
 export const corpusMissingMessage = `corpus not found at ${resourcesDir}: corpus tests are skipped (they need ../shared beside the project)`;
 

@@ -610,3 +610,10 @@ describe('the JSON representation', () => {
     expect(built.facts.objects.map((o) => ({ open: o.open, keyProperty: o.keyProperty }))).toEqual([{ open: true, keyProperty: 'id' }]);
   });
 });
+
+describe('type name from a title missing the space after #', () => {
+  it('reads "#x enum type" as the title of an enum page', () => {
+    const built = build(lines('---', 'doc_type: enumPageType', '---', '', '#teamVisibilityType enum type', '', '## Members', '', '|Member|Value|Description|', '|:--|:--|:--|', '|private|0|p|', '|public|1|q|'));
+    expect(built.facts.enums.map((e) => [e.id, e.members.map((m) => m.name)])).toEqual([['microsoft.graph.teamVisibilityType', ['private', 'public']]]);
+  });
+});
