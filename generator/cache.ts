@@ -178,7 +178,11 @@ export class FilePageCache implements PageCache {
       this.dirty = false;
       return undefined;
     } catch (error) {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The directory itself is unusable: nothing was written.
+      }
       return `cache not saved: ${error instanceof Error ? error.message : String(error)}`;
     }
   }

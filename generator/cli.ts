@@ -1,153 +1,158 @@
 /**
- * The command line: arguments, reading specs, writing output atomically,
- * `--check`, reporting and exit codes. Nothing imports this module.
+ * The command line: arguments, configuration, and exit codes. Each command is
+ * one `register…` function below; the work lives in run.ts (one run),
+ * watch.ts (watch mode), output.ts (atomic output, --check), cache.ts (the
+ * incremental cache), config.ts (settings) and report.ts (printing). Nothing
+ * imports this module.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
-import { countBySeverity, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { generate, type Page } from './pipeline.js';
+import { resolve } from 'node:path';
+import { configFileName, defaultSettings, flagsLayer, loadConfig, resolveSettings, settingSpecs, UsageError, type FlagValues, type Settings } from './config.js';
+import { colorsFor, createProgress, displayPath, exitCode, filePrefix, jsonReport, printDiagnostics, staleLines, summaryText, type Io } from './report.js';
 
-/** Exit codes: 0 success, 1 stale output or errors in the docs, 2 usage error. */
-const exitCode = { ok: 0, failed: 1, usage: 2 } as const;
+const processIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 
-class UsageError extends Error {}
+/** The shape a command's action reports through: set the exit code once it is known. */
+type Register = (program: Command, io: Io, setExitCode: (code: number) => void) => void;
 
-async function readSpecs(specsDir: string): Promise<Page[]> {
-  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) throw new UsageError(`specs directory not found: ${specsDir}`);
-  const paths = await glob('**/*.md', { cwd: specsDir, onlyFiles: true, dot: false });
-  paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return paths.map((path) => ({ path: path.split(sep).join('/'), text: readFileSync(join(specsDir, path), 'utf8') }));
+function defaultText(key: keyof typeof defaultSettings): string {
+  const value = defaultSettings[key];
+  return Array.isArray(value) ? (value.length === 0 ? 'none' : value.join(' ')) : String(value);
 }
 
-/** Files currently in the output directory, relative, with forward slashes. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const files: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.push(relative(dir, path).split(sep).join('/'));
+/** Flags from the settings table, so every config key has a flag and the help shows its default. */
+function addSettingOptions(command: Command): void {
+  for (const spec of settingSpecs) {
+    if (spec.kind === 'boolean') {
+      const on = defaultSettings[spec.key] === true;
+      command.addOption(new Option(`--${spec.flag}`, `${spec.description}${on ? ' (default)' : ''}`));
+      command.addOption(new Option(`--no-${spec.flag}`, `do not ${spec.description}${on ? '' : ' (default)'}`));
+      continue;
     }
-  };
-  walk(dir);
-  return files.sort();
-}
-
-interface Staleness {
-  readonly added: string[];
-  readonly changed: string[];
-  readonly removed: string[];
-}
-
-function compareWithDisk(outDir: string, files: ReadonlyMap<string, string>): Staleness {
-  const onDisk = new Set(listFiles(outDir));
-  const added: string[] = [];
-  const changed: string[] = [];
-  for (const [path, text] of files) {
-    if (!onDisk.has(path)) added.push(path);
-    else if (readFileSync(join(outDir, path), 'utf8') !== text) changed.push(path);
-    onDisk.delete(path);
+    const option = new Option(`--${spec.flag} <${spec.argument ?? 'value'}>`, `${spec.description} (default: ${defaultText(spec.key)})`);
+    if (spec.choices) option.choices(spec.choices);
+    command.addOption(option);
   }
-  return { added, changed, removed: [...onDisk].sort() };
 }
+
+interface GenerateFlags extends FlagValues {
+  readonly check?: boolean;
+  readonly watch?: boolean;
+  readonly config?: string;
+}
+
+/** Settings from the config file (read now) and the flags. */
+function settingsFrom(flags: GenerateFlags, cwd: string): Settings {
+  return resolveSettings(loadConfig(cwd, flags.config), flagsLayer(flags, cwd), cwd);
+}
+
+async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io): Promise<number> {
+  const text = settings.format === 'text';
+  const progress = createProgress(io, text);
+  // Loaded on use: the pipeline brings in ts-morph and TypeScript, which --help and usage errors do not need.
+  const { runOnce } = await import('./run.js');
+  let outcome;
+  try {
+    outcome = await runOnce({ settings, mode, cwd: io.cwd, onPage: (done, total) => progress.update('graphdoc: reading pages', done, total) });
+  } finally {
+    progress.clear();
+  }
+  const out = displayPath(settings.out, io.cwd);
+  const specs = displayPath(settings.specs, io.cwd);
+  const prefix = filePrefix(settings.specs, io.cwd);
+  if (!text) {
+    const report = jsonReport({ mode, exitCode: outcome.exitCode, specs, out, summary: outcome.summary, prefix, ...(mode === 'check' ? { stale: outcome.stale } : { written: outcome.written }) });
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return outcome.exitCode;
+  }
+  const c = colorsFor(io.stderr, io.env);
+  const note = (message: string) => io.stderr.write(`graphdoc: ${message}\n`);
+  if (outcome.recovery?.restored) note(`restored ${out} from an interrupted run (${displayPath(outcome.recovery.restored, io.cwd)})`);
+  for (const leftover of outcome.recovery?.removed ?? []) note(`removed ${displayPath(leftover, io.cwd)}, left by an interrupted run`);
+  if (outcome.cacheNote) note(outcome.cacheNote);
+  printDiagnostics(io, outcome.summary.diagnostics, prefix, settings.verbose);
+  const summary = summaryText(outcome.summary);
+  if (mode === 'check') {
+    const lines = staleLines(outcome.stale);
+    if (lines.length > 0) {
+      io.stderr.write(`${c.red('graphdoc:')} ${out} is out of date with ${specs}:\n${lines.join('\n')}\n`);
+      if (outcome.pendingRecovery) note(`${out} is missing but an interrupted run left it in ${displayPath(outcome.pendingRecovery, io.cwd)}; \`graphdoc generate\` restores it`);
+      io.stderr.write('Run `graphdoc generate` and commit the result.\n');
+    } else if (outcome.failure) {
+      io.stderr.write(`${c.red('graphdoc:')} ${out} is up to date but the docs have ${outcome.failure === 'errors' ? 'errors' : 'too many warnings'} (${summary})\n`);
+    } else {
+      io.stdout.write(`graphdoc: ${out} is up to date (${summary})\n`);
+    }
+    return outcome.exitCode;
+  }
+  if (outcome.failure) {
+    const why = outcome.failure === 'errors' ? 'errors in the docs' : `more than ${settings.maxWarnings} warning${settings.maxWarnings === 1 ? '' : 's'}`;
+    io.stderr.write(`${c.red('graphdoc:')} not written: ${why} (${summary})\n`);
+  } else {
+    io.stdout.write(`graphdoc: ${outcome.written ? `wrote ${out}` : `${out} already up to date`} (${summary})\n`);
+  }
+  return outcome.exitCode;
+}
+
+const registerGenerate: Register = (program, io, setExitCode) => {
+  const command = program
+    .command('generate')
+    .description('read the Markdown pages under the specs directory and write TypeScript to the output directory')
+    .option('--check', 'write nothing; exit 1 when the output directory differs from what would be generated, listing the files')
+    .option('--watch', 'regenerate whenever a page or the configuration changes')
+    .option('--config <file>', `configuration file (default: ${configFileName}, else the "graphdoc" key of package.json)`)
+    .option('--strict', 'fail on any warning (same as --max-warnings 0)');
+  addSettingOptions(command);
+  command.addHelpText(
+    'after',
+    `
+Options also come from ${configFileName} (or the "graphdoc" key of package.json), with the
+same names in camelCase (enumStyle, maxWarnings, ...); flags override the file.
+
+Exit codes: 0 success; 1 errors in the docs, too many warnings, or (--check) stale output;
+2 usage error; 3 internal error.`,
+  );
+  command.action(async (flags: GenerateFlags) => {
+    if (flags.check && flags.watch) throw new UsageError('--check and --watch cannot be used together');
+    const settings = settingsFrom(flags, io.cwd);
+    if (flags.watch) {
+      const configFiles = flags.config !== undefined ? [resolve(io.cwd, flags.config)] : [resolve(io.cwd, configFileName), resolve(io.cwd, 'package.json')];
+      const { watchAndGenerate } = await import('./watch.js');
+      setExitCode(await watchAndGenerate({ io, resolveSettings: () => settingsFrom(flags, io.cwd), configFiles }));
+      return;
+    }
+    setExitCode(await generateOnce(settings, flags.check ? 'check' : 'write', io));
+  });
+};
 
 /**
- * Writes every file into a fresh temporary directory beside the output, then
- * swaps it in with renames: the previous output stays intact until the new
- * one is complete.
+ * Every command, in help order. A new command is one more `Register` here, e.g.
+ *
+ *   const registerCheckExamples: Register = (program, io, setExitCode) => {
+ *     program.command('check-examples').description('…').option('--specs <dir>', '…', 'specs')
+ *       .action(async (o) => setExitCode(await checkExamplesCommand(o, textIo(io))));
+ *   };
+ *
+ * Throw `UsageError` (config.ts) for bad arguments: main() turns it into exit code 2.
  */
-function writeAtomically(outDir: string, files: ReadonlyMap<string, string>): void {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const token = randomBytes(6).toString('hex');
-  const staging = join(parent, `.graphdoc-staging-${token}`);
-  const previous = join(parent, `.graphdoc-previous-${token}`);
-  try {
-    for (const [path, text] of files) {
-      const target = join(staging, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    }
-    if (existsSync(outDir)) renameSync(outDir, previous);
-    renameSync(staging, outDir);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(previous, { recursive: true, force: true });
-  }
-}
+const commands: readonly Register[] = [registerGenerate];
 
-function report(diagnostics: readonly Diagnostic[], specsDir: string, showInfo: boolean): void {
-  const prefix = relative(process.cwd(), specsDir);
-  for (const d of diagnostics) {
-    if (d.severity === 'info' && !showInfo) continue;
-    process.stderr.write(`${formatDiagnostic(d, prefix === '' ? '' : `${prefix.split(sep).join('/')}/`)}\n`);
-  }
-}
-
-interface GenerateOptions {
-  readonly specs: string;
-  readonly out: string;
-  readonly check: boolean;
-  readonly strict: boolean;
-  readonly verbose: boolean;
-}
-
-async function runGenerate(options: GenerateOptions): Promise<number> {
-  const specsDir = resolve(options.specs);
-  const outDir = resolve(options.out);
-  const pages = await readSpecs(specsDir);
-  const result = generate(pages);
-  report(result.diagnostics, specsDir, options.verbose);
-  const counts = countBySeverity(result.diagnostics);
-  const summary = `${pages.length} pages, ${result.model.declarations.length} declarations, ${result.files.size} files; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`;
-  const failedOnDiagnostics = counts.error > 0 || (options.strict && counts.warning > 0);
-  if (options.check) {
-    const stale = compareWithDisk(outDir, result.files);
-    const lines = [...stale.added.map((f) => `  added    ${f}`), ...stale.changed.map((f) => `  changed  ${f}`), ...stale.removed.map((f) => `  removed  ${f}`)];
-    if (lines.length > 0) {
-      process.stderr.write(`graphdoc: ${relative(process.cwd(), outDir) || '.'} is out of date with ${relative(process.cwd(), specsDir) || '.'}:\n${lines.join('\n')}\nRun \`graphdoc generate\` and commit the result.\n`);
-      return exitCode.failed;
-    }
-    process.stdout.write(`graphdoc: up to date (${summary})\n`);
-    return failedOnDiagnostics ? exitCode.failed : exitCode.ok;
-  }
-  if (failedOnDiagnostics) {
-    process.stderr.write(`graphdoc: not written (${summary})\n`);
-    return exitCode.failed;
-  }
-  writeAtomically(outDir, result.files);
-  process.stdout.write(`graphdoc: wrote ${relative(process.cwd(), outDir) || '.'} (${summary})\n`);
-  return exitCode.ok;
-}
-
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const program = new Command('graphdoc')
     .description('Generate TypeScript types from Graph-style Markdown reference pages')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   let result: number = exitCode.ok;
-  program
-    .command('generate')
-    .description('read every *.md page under the specs directory and write TypeScript to the output directory')
-    .addOption(new Option('--specs <dir>', 'directory of Markdown pages').default('specs'))
-    .addOption(new Option('--out <dir>', 'output directory').default('generated'))
-    .option('--check', 'write nothing; exit 1 when the output directory differs from what would be generated', false)
-    .option('--strict', 'treat warnings as errors', false)
-    .option('--verbose', 'also print notes (info diagnostics)', false)
-    .action(async (options: GenerateOptions) => {
-      result = await runGenerate(options);
-    });
+  for (const register of commands) register(program, io, (code) => (result = code));
+  for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return result;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCode.ok : exitCode.usage;
     if (error instanceof UsageError) {
-      process.stderr.write(`graphdoc: ${error.message}\n`);
+      io.stderr.write(`graphdoc: ${error.message}\n`);
       return exitCode.usage;
     }
     throw error;

@@ -13,7 +13,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
 
-export class ConfigError extends Error {}
+/** A problem with how graphdoc was invoked (exit code 2): bad flags, config, specs or output directory. */
+export class UsageError extends Error {}
+
+export class ConfigError extends UsageError {}
+
+export class SpecsError extends UsageError {}
 
 type SettingKind = 'path' | 'globs' | 'choice' | 'boolean' | 'integer';
 

@@ -15,9 +15,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './config.js';
 
-export class OutputError extends Error {}
+export class OutputError extends UsageError {}
 
 export interface Staleness {
   readonly added: readonly string[];
@@ -77,13 +79,14 @@ const isInside = (child: string, parent: string): boolean => {
 
 /**
  * Refuses output directories whose replacement would destroy something that
- * is not generated output: the file system root, the working directory or an
- * ancestor of it, the specs directory or an ancestor of it, or a directory
+ * is not generated output: the file system root, the home directory or an
+ * ancestor of it, the working directory or an ancestor of it, the specs directory or an ancestor of it, or a directory
  * holding a package.json or .git.
  */
 export function assertSafeOutputDir(outDir: string, guarded: { readonly specsDir: string; readonly cwd: string }): void {
   const out = resolve(outDir);
   if (dirname(out) === out) throw new OutputError(`refusing to use the file system root as the output directory`);
+  if (isInside(homedir(), out)) throw new OutputError(`refusing to replace ${out}: it is the home directory or contains it`);
   if (isInside(guarded.cwd, out)) throw new OutputError(`refusing to replace ${out}: it is the working directory or contains it`);
   if (isInside(guarded.specsDir, out)) throw new OutputError(`refusing to replace ${out}: it is the specs directory or contains it`);
   if (isInside(out, guarded.specsDir)) throw new OutputError(`the output directory ${out} is inside the specs directory`);

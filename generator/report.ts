@@ -12,6 +12,9 @@ import { relative, sep } from 'node:path';
 import { countBySeverity, type Diagnostic, type Severity } from './diagnostics.js';
 import type { Staleness } from './output.js';
 
+/** Exit codes: 0 success, 1 stale output or errors in the docs (or too many warnings), 2 usage error; 3 (internal error) is set by bin/graphdoc.js. */
+export const exitCode = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
+
 export interface OutStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
@@ -23,6 +26,16 @@ export interface Io {
   readonly stderr: OutStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+}
+
+/** The two-function shape some commands take (`checkExamplesCommand(options, io)`). */
+export interface TextIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export function textIo(io: Io): TextIo {
+  return { stdout: (text) => void io.stdout.write(text), stderr: (text) => void io.stderr.write(text) };
 }
 
 export type Colors = ReturnType<typeof createColors>;

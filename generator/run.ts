@@ -10,15 +10,11 @@ import { glob } from 'tinyglobby';
 import { countBySeverity, diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { EmittedFiles } from './emit/index.js';
 import { FilePageCache } from './cache.js';
-import { emitOptionsOf, type Settings } from './config.js';
+import { emitOptionsOf, SpecsError, type Settings } from './config.js';
 import { assertSafeOutputDir, compareWithDisk, isUpToDate, pendingRecovery, realOutputDir, recoverInterruptedRuns, writeAtomically, type Recovery, type Staleness } from './output.js';
 import { generate, type Page } from './pipeline.js';
-import type { RunSummary } from './report.js';
+import { exitCode, type RunSummary } from './report.js';
 
-export class SpecsError extends Error {}
-
-/** Exit codes: 0 success, 1 stale output or errors in the docs (or too many warnings), 2 usage error; 3 (internal error) is set by bin/graphdoc.js. */
-export const exitCode = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -88,7 +84,8 @@ export async function runOnce(request: RunRequest): Promise<RunOutcome> {
   const cache = request.cache ?? cacheFor(settings);
   cache?.beginRun();
   const result = generate(read.pages, emitOptionsOf(settings), { ...(cache ? { cache } : {}), ...(request.onPage ? { onPage: request.onPage } : {}) });
-  const cacheNote = cache?.save();
+  // --check writes nothing, the cache included: it reads the cache but leaves it as it was.
+  const cacheNote = mode === 'write' ? cache?.save() : undefined;
   const parsed = cache ? cache.stats().misses : read.pages.length;
 
   const diagnostics = read.diagnostics.length > 0 ? sortDiagnostics([...read.diagnostics, ...result.diagnostics]) : result.diagnostics;

@@ -9,13 +9,13 @@
  * caching is on), so a run after a one-page edit parses one page.
  */
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { basename, dirname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { FilePageCache } from './cache.js';
-import { ConfigError, type Settings } from './config.js';
+import { ConfigError, SpecsError, UsageError, type Settings } from './config.js';
 import { compareCodeUnits } from './emit/index.js';
-import { OutputError } from './output.js';
 import { colorsFor, displayPath, filePrefix, formatDiagnosticText, formatDuration, formatGithubAnnotation, inGithubActions, jsonReport, type Io } from './report.js';
-import { cacheFor, runOnce, SpecsError, type RunOutcome } from './run.js';
+import { cacheFor, runOnce, type RunOutcome } from './run.js';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
 
 export interface WatchRequest {
@@ -52,15 +52,17 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
   const problem = (text: string) => io.stderr.write(`${text}\n`);
   const json = () => settings.format === 'json';
 
-  const watchSpecs = () => {
+  const watchSpecs = (): FSWatcher => {
     void specsWatcher?.close();
-    specsWatcher = chokidarWatch(settings.specs, {
+    const watcher = chokidarWatch(settings.specs, {
       ignoreInitial: true,
       // Only Markdown files trigger a run; directories are walked. include/exclude are applied by the run itself.
       ignored: (path, stats) => stats?.isFile() === true && !path.endsWith('.md'),
     });
-    specsWatcher.on('all', () => schedule());
-    specsWatcher.on('error', (error) => problem(`graphdoc: watch error: ${error instanceof Error ? error.message : String(error)}`));
+    watcher.on('all', () => schedule());
+    watcher.on('error', (error) => problem(`graphdoc: watch error: ${error instanceof Error ? error.message : String(error)}`));
+    specsWatcher = watcher;
+    return watcher;
   };
 
   const printRun = (outcome: RunOutcome, changedPages: number) => {
@@ -124,7 +126,7 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
       if (outcome.cacheNote) problem(`graphdoc: ${outcome.cacheNote}`);
     } catch (error) {
       // A run that fails (a vanished specs directory, an unwritable output) is reported; the watch goes on.
-      if (error instanceof SpecsError || error instanceof OutputError) problem(`graphdoc: ${error.message}`);
+      if (error instanceof UsageError) problem(`graphdoc: ${error.message}`);
       else problem(`graphdoc: run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
       running = false;
@@ -144,26 +146,23 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
     }, settings.debounce);
   }
 
-  await runNow();
-  watchSpecs();
+  // Watchers first, so an edit made during the first run is not missed.
+  const ready = (watcher: FSWatcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  if (!existsSync(settings.specs) || !statSync(settings.specs).isDirectory()) throw new SpecsError(`specs directory not found: ${settings.specs}`);
+  const specsReady = ready(watchSpecs());
   const configDirs = [...new Set(request.configFiles.map((f) => dirname(f)))].sort(compareCodeUnits);
-  const configNames = new Set(request.configFiles.map((f) => basename(f)));
   const configWatcher = chokidarWatch(configDirs, {
     ignoreInitial: true,
     depth: 0,
-    ignored: (path, stats) => stats?.isFile() === true && !(configNames.has(basename(path)) && request.configFiles.includes(path)),
+    ignored: (path, stats) => stats?.isFile() === true && !request.configFiles.includes(path),
   });
   configWatcher.on('all', (_event, path) => {
     if (!request.configFiles.includes(path)) return;
     reloadConfig = true;
     schedule();
   });
-  await new Promise<void>((resolve) => {
-    configWatcher.on('ready', () => resolve());
-  });
-  await new Promise<void>((resolve) => {
-    specsWatcher?.on('ready', () => resolve());
-  });
+  await Promise.all([specsReady, ready(configWatcher)]);
+  await runNow();
   if (!json()) line(`graphdoc: watching ${displayPath(settings.specs, io.cwd)} (Ctrl-C to stop)`);
 
   await new Promise<void>((resolve) => {
@@ -182,4 +181,3 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
   return 0;
 }
 
-export { ConfigError, SpecsError };

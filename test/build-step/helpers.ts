@@ -1,0 +1,129 @@
+/**
+ * Spawning the real CLI (bin/graphdoc.js over dist/, built by `npm test`) on
+ * temporary directories, and reading directories back byte for byte.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const bin = join(root, 'bin', 'graphdoc.js');
+export const built = existsSync(join(root, 'dist', 'cli.js'));
+export const notBuiltMessage = 'dist/ not built: run `npm run build` (npm test does) to run the CLI tests';
+
+/** The environment the CLI runs in: no colours, not in CI and not under GitHub Actions unless a test says so. */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  for (const key of ['CI', 'GITHUB_ACTIONS', 'FORCE_COLOR', 'GRAPHDOC_FAULT']) delete env[key];
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function run(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: cliEnv(env) });
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `graphdoc-${label}-`));
+}
+
+/** Every file under a directory, path → bytes as a string (latin1, so any byte survives), sorted. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(dir, path).split(sep).join('/')] = readFileSync(path, 'latin1');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A long-running CLI (watch mode) whose output lines can be awaited. */
+export class CliProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  private stdoutText = '';
+  private stderrText = '';
+  private waiters: { test: () => boolean; resolve: () => void }[] = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}) {
+    this.child = spawn(process.execPath, [bin, ...args], { cwd, env: cliEnv(env) });
+    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stdoutText += chunk;
+      this.poll();
+    });
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderrText += chunk;
+      this.poll();
+    });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  get stdout(): string {
+    return this.stdoutText;
+  }
+
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  stdoutLines(): string[] {
+    return this.stdoutText.split('\n').filter((l) => l !== '');
+  }
+
+  private poll(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.test()) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** Resolves when `test` holds; rejects after `timeoutMs` with what was printed so far. */
+  waitFor(test: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nstdout:\n${this.stdoutText}\nstderr:\n${this.stderrText}`)), timeoutMs);
+      this.waiters.push({
+        test,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  /** How many stdout lines so far: a mark for `lineAfter`. */
+  mark(): number {
+    return this.stdoutLines().length;
+  }
+
+  /** Waits for a stdout line printed after `mark` that matches `pattern`, and returns it. */
+  async lineAfter(mark: number, pattern: RegExp, timeoutMs?: number): Promise<string> {
+    const found = () => this.stdoutLines().slice(mark).find((l) => pattern.test(l));
+    await this.waitFor(() => found() !== undefined, `a line matching ${pattern}`, timeoutMs);
+    return found() ?? '';
+  }
+
+  async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Watch mode, end to end: the real CLI with --watch on a temporary copy of
+ * specs/. An edit is picked up and written within a bounded time; a page that
+ * is briefly invalid writes nothing and does not stop the watch; a change to
+ * graphdoc.config.json reloads it; SIGTERM stops it with exit code 0.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { built, CliProcess, notBuiltMessage, root, run, snapshot, tempDir } from './helpers.js';
+
+if (!built) console.warn(notBuiltMessage);
+
+/** Generous: chokidar's first events can be slow on a loaded CI machine. What is asserted is "within this bound". */
+const bound = 20_000;
+const runLine = /^graphdoc: \d+ pages? changed, /;
+
+describe.skipIf(!built)('graphdoc generate --watch', () => {
+  let work: string;
+  let watcher: CliProcess | undefined;
+  beforeEach(() => {
+    work = tempDir('watch');
+    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    writeFileSync(join(work, 'graphdoc.config.json'), `${JSON.stringify({ debounce: 50 })}\n`);
+  });
+  afterEach(async () => {
+    await watcher?.stop();
+    watcher = undefined;
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes on start, then after an edit, survives a briefly invalid page, reloads the config, and stops on SIGTERM', { timeout: 120_000 }, async () => {
+    const w = new CliProcess(work, ['generate', '--watch']);
+    watcher = w;
+    const files = Object.keys(snapshot(join(root, 'generated'))).length;
+    expect(await w.lineAfter(0, runLine, bound)).toMatch(new RegExp(`^graphdoc: 2 pages changed, ${files} files written, 0 warnings, \\d+(\\.\\d)? (ms|s)$`));
+    await w.lineAfter(0, /^graphdoc: watching specs /, bound);
+    expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
+
+    // An edit: a new property row.
+    const page = join(work, 'specs', 'synchronizationerror.md');
+    const original = readFileSync(page, 'utf8');
+    const edited = original.replace(/^(\|\s*code\s*\|.*\|)$/m, '$1\n|retryCount|Int32|How many times it was retried.|');
+    expect(edited).not.toBe(original);
+    let mark = w.mark();
+    const started = Date.now();
+    writeFileSync(page, edited);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, 0 warnings, /, bound);
+    expect(Date.now() - started).toBeLessThan(bound);
+    expect(readFileSync(join(work, 'generated', 'microsoft.graph.ts'), 'utf8')).toContain('retryCount?: number | null;');
+    expect(run(work, ['generate', '--check', '--no-cache']).code).toBe(0);
+
+    // Briefly invalid: an enum and an object of one name is an error; nothing is written, the watch goes on.
+    const before = snapshot(join(work, 'generated'));
+    const clash = join(work, 'specs', 'clash.md');
+    mark = w.mark();
+    writeFileSync(clash, ['# synchronizationError values', '', '### synchronizationError values', '', '|Member|', '|:--|', '|one|', ''].join('\n'));
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, not written \(\d+ errors?\), /, bound);
+    expect(w.stderr).toMatch(/^specs\/synchronizationerror\.md:\d+:\d+  error  .*clash\.md/m);
+    expect(snapshot(join(work, 'generated'))).toEqual(before);
+    mark = w.mark();
+    rmSync(clash);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, 0 files written, /, bound);
+    expect(snapshot(join(work, 'generated'))).toEqual(before);
+
+    // A config change is picked up: union enums.
+    mark = w.mark();
+    writeFileSync(join(work, 'graphdoc.config.json'), `${JSON.stringify({ debounce: 50, enumStyle: 'union' })}\n`);
+    await w.lineAfter(mark, /^graphdoc: configuration reloaded$/, bound);
+    await w.lineAfter(mark, /^graphdoc: 0 pages changed, [1-9]\d* files? written, /, bound);
+    expect(run(work, ['generate', '--check', '--no-cache', '--enum-style', 'union']).code).toBe(0);
+
+    // An invalid config is reported and the previous one kept; the run it triggers goes on with the previous one.
+    mark = w.mark();
+    writeFileSync(join(work, 'graphdoc.config.json'), '{ "enumStyle": "weird" }\n');
+    await w.lineAfter(mark, /^graphdoc: 0 pages changed, 0 files written, /, bound);
+    expect(w.stderr).toContain('graphdoc: graphdoc.config.json: "enumStyle" must be one of const-object, union, enum (got "weird"); keeping the previous configuration\n');
+    mark = w.mark();
+    writeFileSync(page, original);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, /, bound);
+    // (graphdoc.config.json is invalid now: check against the configuration the watch kept.)
+    writeFileSync(join(work, 'kept.json'), `${JSON.stringify({ enumStyle: 'union' })}\n`);
+    expect(run(work, ['generate', '--check', '--no-cache', '--config', 'kept.json']).code).toBe(0);
+
+    const exit = await w.stop();
+    expect(exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('exits 2 at once when the specs directory is missing', async () => {
+    const w = new CliProcess(work, ['generate', '--watch', '--specs', 'missing']);
+    watcher = w;
+    expect(await w.exited).toEqual({ code: 2, signal: null });
+    expect(w.stderr).toContain('specs directory not found');
+  });
+});
