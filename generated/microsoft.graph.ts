@@ -109,3 +109,12 @@ export const SynchronizationTaskExecutionResult = {
 
 /** Source: synchronizationtaskexecution.md:31 */
 export type SynchronizationTaskExecutionResult = (typeof SynchronizationTaskExecutionResult)[keyof typeof SynchronizationTaskExecutionResult];
+
+export {
+  isSynchronizationError,
+  validateSynchronizationError,
+  isSynchronizationTaskExecution,
+  validateSynchronizationTaskExecution,
+  isSynchronizationTaskExecutionResult,
+  validateSynchronizationTaskExecutionResult,
+} from './microsoft.graph.validators.js';

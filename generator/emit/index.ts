@@ -8,7 +8,9 @@ import { printStructure } from 'ts-morph';
 import type { Declaration, Model, Naming } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
 import { commentText, identifier } from './escape.js';
+import { emitJsonSchemaFiles } from './json-schema.js';
 import { enumStatements, interfaceStructure, propertyType, type Statement, type TypeContext } from './types.js';
+import { emitValidatorFiles, validatorReexport, type ValidatorLayout } from './validators-module.js';
 
 export type EmittedFiles = ReadonlyMap<string, string>;
 
@@ -165,5 +167,15 @@ export function emitTypes(model: Model, naming: Naming, options: EmitOptions): E
     }
     files.set('index.ts', rootIndex(emitter, groups, (n) => `./${namespaceFileStem(n)}/index.js`, model.declarations.length));
   }
+  const validatorLayout: ValidatorLayout = { layout: options.layout, stem: namespaceFileStem, banner };
+  if (options.validators) {
+    // Validators live in their own module per namespace; the type module (or barrel) re-exports the public isX / validateX.
+    for (const [namespace, declarations] of groups) {
+      const path = options.layout === 'namespace' ? `${namespaceFileStem(namespace)}.ts` : `${namespaceFileStem(namespace)}/index.ts`;
+      files.set(path, `${files.get(path) ?? ''}\n${validatorReexport(validatorLayout, namespace, declarations, naming)}`);
+    }
+    for (const [path, text] of emitValidatorFiles(model, naming, options, validatorLayout, groups)) files.set(path, text);
+  }
+  if (options.jsonSchema) for (const [path, text] of emitJsonSchemaFiles(model, options, namespaceFileStem, groups)) files.set(path, text);
   return new Map([...files.entries()].sort(([a], [b]) => compareCodeUnits(a, b)));
 }

@@ -46,7 +46,7 @@ export interface ValidateOptions {
   readonly formats?: boolean | { readonly [F in FormatName]?: boolean };
   /** Properties a closed type does not document: `report` (default, code `unknown-property`) or `ignore`. */
   readonly unknownProperties?: 'report' | 'ignore';
-  /** Deepest object nesting checked (the root object is depth 0); deeper values get a `depth` issue. Default 64. */
+  /** Deepest object nesting checked (the root object is depth 0); deeper values get a `depth` issue. Default 64, at most 1000 (the walk is recursive). */
   readonly maxDepth?: number;
 }
 
@@ -60,9 +60,19 @@ export interface Settings {
   readonly base64: boolean;
   readonly unknownProperties: boolean;
   readonly maxDepth: number;
+  /**
+   * Test every property read for own-ness. Off by default: a plain object's
+   * named properties can only be inherited from Object.prototype, whose
+   * members generated code always tests; on when Object.prototype carries
+   * enumerable properties of its own (polluted), and for objects with another
+   * prototype (generated code checks that per object).
+   */
+  readonly ownChecks: boolean;
 }
 
 export const defaultMaxDepth = 64;
+/** The largest `maxDepth` honoured: deeper recursion could exhaust the stack. */
+export const maxMaxDepth = 1000;
 
 const defaultSettings: Settings = {
   dateTime: true,
@@ -73,7 +83,15 @@ const defaultSettings: Settings = {
   base64: true,
   unknownProperties: true,
   maxDepth: defaultMaxDepth,
+  ownChecks: false,
 };
+const defaultStrictSettings: Settings = { ...defaultSettings, ownChecks: true };
+
+/** Object.prototype has enumerable properties: someone added some (prototype pollution). */
+function prototypePolluted(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}
 
 function formatSwitch(formats: ValidateOptions['formats'], name: FormatName): boolean {
   if (formats === undefined || formats === true) return true;
@@ -83,7 +101,8 @@ function formatSwitch(formats: ValidateOptions['formats'], name: FormatName): bo
 
 /** Resolves options; the defaults are one shared object. */
 export function settings(options?: ValidateOptions): Settings {
-  if (options === undefined || options === null || typeof options !== 'object') return defaultSettings;
+  const ownChecks = prototypePolluted();
+  if (options === undefined || options === null || typeof options !== 'object') return ownChecks ? defaultStrictSettings : defaultSettings;
   const formats = options.formats;
   const depth = options.maxDepth;
   return {
@@ -94,7 +113,8 @@ export function settings(options?: ValidateOptions): Settings {
     uuid: formatSwitch(formats, 'uuid'),
     base64: formatSwitch(formats, 'base64'),
     unknownProperties: options.unknownProperties !== 'ignore',
-    maxDepth: typeof depth === 'number' && depth >= 0 ? Math.floor(depth) : defaultMaxDepth,
+    maxDepth: typeof depth === 'number' && depth >= 0 ? Math.min(Math.floor(depth), maxMaxDepth) : defaultMaxDepth,
+    ownChecks,
   };
 }
 
@@ -173,8 +193,10 @@ const settingOfFormat: Readonly<Record<FormatName, keyof Settings>> = {
 /** Int64 carried as a string (IEEE754Compatible): an optionally signed decimal within the 64-bit range. */
 export function isInt64String(value: unknown): boolean {
   if (typeof value !== 'string' || !/^-?(?:0|[1-9]\d{0,18})$/.test(value)) return false;
-  const big = BigInt(value);
-  return big >= -9223372036854775808n && big <= 9223372036854775807n;
+  const negative = value.charCodeAt(0) === 45; /* - */
+  const digits = negative ? value.slice(1) : value;
+  // Same length strings of digits compare like numbers.
+  return digits.length < 19 || digits <= (negative ? '9223372036854775808' : '9223372036854775807');
 }
 
 /* ------------------------------------------------------------------------ */
@@ -183,6 +205,13 @@ export function isInt64String(value: unknown): boolean {
 
 /** A check as generated code calls it: value, object depth, settings. */
 export type Check = (value: unknown, depth: number, settings: Settings) => boolean;
+
+/** Whether reads from this object need an own-property test: it is not a plain (or null-prototype) object, or the settings say so. */
+export function needsOwnChecks(value: object, settings: Settings): boolean {
+  if (settings.ownChecks) return true;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype !== Object.prototype && prototype !== null;
+}
 
 /** A non-null, non-array object. */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -198,6 +227,15 @@ export function isControlKey(key: string): boolean {
 export function odataType(value: Record<string, unknown>): unknown {
   const type = value['@odata.type'];
   return type !== undefined && Object.prototype.hasOwnProperty.call(value, '@odata.type') ? type : undefined;
+}
+
+/** Every own key with a defined value is documented (in `keys`) or control information. */
+export function onlyKnownKeys(value: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || value[key] === undefined) continue;
+    if (!keys.has(key) && !isControlKey(key)) return false;
+  }
+  return true;
 }
 
 /** Every element passes `check` (a collection never holds null). */
@@ -258,7 +296,7 @@ export function describe(value: unknown): string {
 /** The one place messages are made: one per code. */
 const messages: Readonly<Record<IssueCode, (expected: string, received: string) => string>> = {
   type: (expected, received) => `expected ${expected}, received ${received}`,
-  null: (expected) => `null is not allowed: ${expected} is documented as not nullable`,
+  null: () => 'null is not allowed: the property is documented as not nullable',
   range: (expected, received) => `${received} is out of range for ${expected}`,
   format: (expected, received) => `${received} is not a valid ${expected}`,
   enum: (expected, received) => `${received} is not ${expected}`,
@@ -275,9 +313,9 @@ export function report(collector: Collector, path: string, code: IssueCode, expe
 }
 
 /** Reports `null` (when not allowed); true when the value was null and nothing more is to be checked. */
-export function checkNull(c: Collector, path: string, value: unknown, nullable: boolean, what: string, source: Source): boolean {
+export function checkNull(c: Collector, path: string, value: unknown, nullable: boolean, source: Source): boolean {
   if (value !== null) return false;
-  if (!nullable) report(c, path, 'null', what, 'null', source);
+  if (!nullable) report(c, path, 'null', 'not null', 'null', source);
   return true;
 }
 
@@ -321,6 +359,9 @@ export function checkString(c: Collector, path: string, value: unknown, edm: str
   }
 }
 
+/** `expected` of enum issues, made once per enum. */
+const enumExpectations = new WeakMap<ReadonlySet<string>, string>();
+
 /** A documented enum member, or for a flags enum a comma-separated list of members. */
 export function checkEnum(c: Collector, path: string, value: unknown, name: string, members: ReadonlySet<string>, flags: boolean, source: Source): void {
   if (typeof value !== 'string') {
@@ -328,8 +369,13 @@ export function checkEnum(c: Collector, path: string, value: unknown, name: stri
     return;
   }
   if (flags ? isFlags(value, members) : members.has(value)) return;
-  const list = [...members].map((m) => JSON.stringify(m)).join(', ');
-  report(c, path, 'enum', `${flags ? 'a comma-separated list of' : 'one of'} ${list} (${name})`, describe(value), source);
+  let expected = enumExpectations.get(members);
+  if (expected === undefined) {
+    const list = members.size <= 12 ? `${flags ? 'a comma-separated list of' : 'one of'} ${[...members].map((m) => JSON.stringify(m)).join(', ')}` : `${flags ? 'a comma-separated list of members' : 'a member'} of ${members.size}`;
+    expected = `${list} (${name})`;
+    enumExpectations.set(members, expected);
+  }
+  report(c, path, 'enum', expected, describe(value), source);
 }
 
 /** Every element of a collection; reports a non-array once. */
@@ -354,8 +400,21 @@ export function checkObject(c: Collector, path: string, value: unknown, name: st
   return true;
 }
 
+/** A value of the wrong JSON kind. */
+export function reportType(c: Collector, path: string, expected: string, value: unknown, source: Source): void {
+  report(c, path, 'type', expected, describe(value), source);
+}
+
 export function reportUnknownProperty(c: Collector, path: string, key: string, typeName: string): void {
   if (c.settings.unknownProperties) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', typeName, JSON.stringify(key), undefined);
+}
+
+/** Reports every own key with a defined value that is neither documented (in `keys`) nor control information. */
+export function reportUnknownKeys(c: Collector, path: string, value: Record<string, unknown>, keys: ReadonlySet<string>, typeName: string): void {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || value[key] === undefined) continue;
+    if (!keys.has(key) && !isControlKey(key)) reportUnknownProperty(c, path, key, typeName);
+  }
 }
 
 export function reportOdataType(c: Collector, path: string, value: unknown, typeName: string): void {
@@ -379,9 +438,13 @@ export function guard(value: unknown, check: Check, options: ValidateOptions | u
 /** Every issue: the boolean check first, the collecting walk only when it fails. Never throws. */
 export function validate(value: unknown, check: Check, collect: Collect, options: ValidateOptions | undefined): ValidationIssue[] {
   const resolved = settings(options);
-  const collector: Collector = { settings: resolved, issues: [] };
   try {
     if (check(value, 0, resolved)) return [];
+  } catch {
+    // Reported by the walk below, which meets the same problem.
+  }
+  const collector: Collector = { settings: resolved, issues: [] };
+  try {
     collect(value, '', 0, collector, undefined);
   } catch (error) {
     report(collector, '', 'internal', 'no exception', error instanceof Error ? error.message : 'an exception', undefined);
