@@ -8,7 +8,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { configFileName, defaultSettings, flagsLayer, loadConfig, resolveSettings, settingSpecs, UsageError, type FlagValues, type Settings } from './config.js';
-import { colorsFor, createProgress, displayPath, exitCode, filePrefix, jsonReport, printDiagnostics, staleLines, summaryText, type Io } from './report.js';
+import { colorsFor, createProgress, displayPath, exitCode, filePrefix, jsonReport, printDiagnostics, staleLines, summaryText, textIo, type Io } from './report.js';
 
 const processIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 
@@ -125,17 +125,24 @@ Exit codes: 0 success; 1 errors in the docs, too many warnings, or (--check) sta
   });
 };
 
-/**
- * Every command, in help order. A new command is one more `Register` here, e.g.
- *
- *   const registerCheckExamples: Register = (program, io, setExitCode) => {
- *     program.command('check-examples').description('…').option('--specs <dir>', '…', 'specs')
- *       .action(async (o) => setExitCode(await checkExamplesCommand(o, textIo(io))));
- *   };
- *
- * Throw `UsageError` (config.ts) for bad arguments: main() turns it into exit code 2.
- */
-const commands: readonly Register[] = [registerGenerate];
+const registerCheckExamples: Register = (program, io, setExitCode) => {
+  program
+    .command('check-examples')
+    .description('validate every annotated example response (and typed request) in the API pages with the generated validators')
+    .option('--specs <dir>', 'directory of resource pages that define the types', 'specs')
+    .requiredOption('--examples <dir>', 'directory of API pages with annotated examples')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 every checked example passed; 1 some failed; 2 usage error.')
+    .action(async (options: { specs: string; examples: string; format: 'text' | 'json' }) => {
+      const { checkExamplesCommand } = await import('./examples/check-examples.js');
+      const specs = resolve(io.cwd, options.specs);
+      const examples = resolve(io.cwd, options.examples);
+      setExitCode(await checkExamplesCommand({ specs, examples, format: options.format }, textIo(io)));
+    });
+};
+
+/** Every command, in help order. Throw `UsageError` (config.ts) for bad arguments: main() turns it into exit code 2. */
+const commands: readonly Register[] = [registerGenerate, registerCheckExamples];
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const program = new Command('graphdoc')

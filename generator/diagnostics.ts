@@ -53,6 +53,7 @@ const catalogue = {
       `Property "${name}" is listed twice (first at ${file === undefined ? `line ${line}` : `${file}:${line}, with another type`}); the first row is kept`,
   },
   'unknown-type': { severity: 'warning', message: (written: string) => `Unknown type "${written}"; typed as unknown` },
+  'alternative-types': { severity: 'warning', message: (names: string) => `Type cell offers alternatives (${names}) with no common base type; typed as the first` },
   'unresolved-link': { severity: 'warning', message: (target: string) => `Link target "${target}" defines no known type; typed as unknown` },
   'missing-type-cell': { severity: 'warning', message: (name: string) => `Property "${name}" has no type; typed as unknown` },
   'invalid-property-name': { severity: 'warning', message: (written: string) => `"${written}" is not a property name; row skipped` },

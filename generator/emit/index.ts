@@ -9,7 +9,7 @@ import type { Declaration, Model, Naming } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
 import { commentText, identifier } from './escape.js';
 import { emitJsonSchemaFiles } from './json-schema.js';
-import { enumStatements, interfaceStructure, propertyType, type Statement, type TypeContext } from './types.js';
+import { canonicalRef, enumStatements, interfaceStructure, propertyType, type Statement, type TypeContext } from './types.js';
 import { emitValidatorFiles, validatorReexport, type ValidatorLayout } from './validators-module.js';
 
 export type EmittedFiles = ReadonlyMap<string, string>;
@@ -36,8 +36,9 @@ export function byNamespace(model: Model): Map<string, Declaration[]> {
   return groups;
 }
 
-/** Properties each object has through its base chain (after overrides), with types printed from one module's point of view. */
-function inheritedProperties(byId: ReadonlyMap<string, Declaration>, ref: (id: string) => string, options: EmitOptions) {
+/** Properties each object has through its base chain (after overrides), with types printed canonically. */
+function inheritedProperties(byId: ReadonlyMap<string, Declaration>, options: EmitOptions) {
+  const ref = canonicalRef;
   const cache = new Map<string, Map<string, string>>();
   const effective = (id: string): Map<string, string> => {
     const cached = cache.get(id);
@@ -69,6 +70,8 @@ interface Emitter {
   readonly all: ReadonlyMap<string, Declaration>;
   readonly naming: Naming;
   readonly options: EmitOptions;
+  /** Shared by every module: canonical types need no module's point of view. */
+  readonly inherited: (id: string) => ReadonlyMap<string, string>;
 }
 
 /**
@@ -83,7 +86,7 @@ function moduleContext(emitter: Emitter, isLocal: (d: Declaration) => boolean, i
     if (!target) return 'unknown';
     return isLocal(target) ? nameOf(id) : importOf(target);
   };
-  return { ref, nameOf, inherited: inheritedProperties(emitter.all, ref, emitter.options), options: emitter.options };
+  return { ref, nameOf, inherited: emitter.inherited, options: emitter.options };
 }
 
 /** Namespace alias for imports, made distinct from the module's own type names. */
@@ -151,7 +154,8 @@ function rootIndex(emitter: Emitter, groups: ReadonlyMap<string, readonly Declar
 }
 
 export function emitTypes(model: Model, naming: Naming, options: EmitOptions): EmittedFiles {
-  const emitter: Emitter = { all: new Map(model.declarations.map((d) => [d.id, d])), naming, options };
+  const all = new Map(model.declarations.map((d) => [d.id, d]));
+  const emitter: Emitter = { all, naming, options, inherited: inheritedProperties(all, options) };
   const groups = byNamespace(model);
   const files = new Map<string, string>();
   if (options.layout === 'namespace') {

@@ -25,7 +25,11 @@ export interface TypeContext {
   readonly ref: RefPrinter;
   /** TypeScript name of a declaration id. */
   readonly nameOf: (id: string) => string;
-  /** Properties an object has through its base chain, by name, with their printed types. */
+  /**
+   * Properties an object has through its base chain, by name, with their
+   * types printed canonically (references as declaration ids), so that
+   * comparing them records no imports.
+   */
   readonly inherited: (id: string) => ReadonlyMap<string, string>;
   readonly options: EmitOptions;
 }
@@ -49,6 +53,9 @@ function jsDocText(structures: readonly OptionalKind<JSDocStructure>[]): string 
  * `'a' | 'b' | (string & {})`: editors suggest the documented values, and
  * any other string is still accepted, since docs often list only some.
  */
+/** References printed as declaration ids: for comparing types, never for output. */
+export const canonicalRef: RefPrinter = (id) => id;
+
 export function propertyType(property: Property, ref: RefPrinter, options: EmitOptions): string {
   const printed = printType(property.type, ref, options, isNullable(property, options));
   if (!property.knownValues || property.knownValues.length === 0) return printed;
@@ -72,7 +79,7 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
   if (declaration.baseId) {
     const inherited = context.inherited(declaration.baseId);
     const overridden = declaration.properties
-      .filter((p) => inherited.has(p.name) && inherited.get(p.name) !== propertyType(p, context.ref, context.options))
+      .filter((p) => inherited.has(p.name) && inherited.get(p.name) !== propertyType(p, canonicalRef, context.options))
       .map((p) => stringLiteral(p.name));
     const base = context.ref(declaration.baseId);
     extendsList.push(overridden.length > 0 ? `Omit<${base}, ${overridden.join(' | ')}>` : base);

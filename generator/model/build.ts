@@ -238,6 +238,11 @@ function readRows(context: PageContext, table: RawTable, navigation: boolean, in
   }
 }
 
+/** "This is an open type": some pages say so only in prose. */
+function saysOpenType(page: RawPage): boolean {
+  return page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text));
+}
+
 /** String, or a collection of String. */
 function isString(type: WrittenType): boolean {
   return (type.kind === 'primitive' && type.name === 'String') || (type.kind === 'collection' && isString(type.element));
@@ -454,7 +459,7 @@ export function buildPage(page: RawPage): Built {
         namespace,
         name,
         description: pageDescription(page),
-        open: annotation?.value?.['openType'] === true,
+        open: annotation?.value?.['openType'] === true || saysOpenType(page),
         ...(typeof keyProperty === 'string' ? { keyProperty } : {}),
         ...(annotatedBase ? { annotatedBase } : {}),
         ...(prose ? { proseBase: prose } : {}),

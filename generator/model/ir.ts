@@ -132,6 +132,8 @@ export type WrittenType =
   | { readonly kind: 'anchor'; readonly slug: string; readonly text: string }
   /** A bare or qualified type name (`synchronizationTaskExecutionResult`, `microsoft.graph.user`). */
   | { readonly kind: 'name'; readonly name: string }
+  /** Several types offered as alternatives ("[a](a.md) or [b](b.md)"). */
+  | { readonly kind: 'oneOf'; readonly options: readonly WrittenType[] }
   /** Anything else, or nothing. */
   | { readonly kind: 'unreadable'; readonly written: string };
 

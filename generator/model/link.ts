@@ -5,6 +5,7 @@
  * breaks inheritance cycles.
  */
 import { posix } from 'node:path';
+import { primitiveNamed } from './written-type.js';
 import { diagnostic, type Diagnostic, type Origin } from '../diagnostics.js';
 import type { Declaration, EnumDeclaration, Model, ObjectDeclaration, PageFacts, Property, TypeExpr, UnlinkedObject, UnlinkedProperty, WrittenBase, WrittenType } from './ir.js';
 
@@ -107,15 +108,18 @@ function decodePath(path: string): string {
 
 interface Resolution {
   readonly type: TypeExpr;
-  readonly problem?: { readonly code: 'unknown-type' | 'unresolved-link'; readonly written: string };
+  readonly problem?: { readonly code: 'unknown-type' | 'unresolved-link' | 'alternative-types'; readonly written: string };
 }
 
-function resolve(index: Index, written: WrittenType, file: string, namespace: string): Resolution {
+/** The nearest type every one of the given object ids is or derives from. */
+type CommonBase = (ids: readonly string[]) => string | undefined;
+
+function resolve(index: Index, written: WrittenType, file: string, namespace: string, commonBase: CommonBase = () => undefined): Resolution {
   switch (written.kind) {
     case 'primitive':
       return { type: written };
     case 'collection': {
-      const element = resolve(index, written.element, file, namespace);
+      const element = resolve(index, written.element, file, namespace, commonBase);
       return { ...element, type: { kind: 'collection', element: element.type } };
     }
     case 'name': {
@@ -129,12 +133,22 @@ function resolve(index: Index, written: WrittenType, file: string, namespace: st
     case 'link': {
       const page = index.page(file, written.url);
       const anchor = written.url.split('#')[1];
-      // The link text names the type more reliably than the file name, but a page's own type wins when the text is not a type.
-      const id =
-        (page && anchor ? index.anchor(page, anchor) : undefined) ??
-        (page ? index.mainOf(page) : undefined) ??
-        index.byName(written.text.replace(/\s+collection$/i, ''), namespace);
+      const main = page ? index.mainOf(page) : undefined;
+      // "[DateTimeOffset](timestamp.md)": link text naming an Edm primitive means the primitive, unless the page defines a type of that name.
+      const primitive = primitiveNamed(written.text);
+      if (primitive && (!main || index.byId.get(main)?.name.toLowerCase() !== written.text.trim().toLowerCase())) return { type: { kind: 'primitive', name: primitive } };
+      // The target page's own type wins (file names do not say type names); the link text is the fallback when the page is not in the doc set.
+      const id = (page && anchor ? index.anchor(page, anchor) : undefined) ?? main ?? index.byName(written.text.replace(/\s+collection$/i, ''), namespace);
       return id ? { type: { kind: 'ref', id } } : { type: { kind: 'unknown', written: written.text }, problem: { code: 'unresolved-link', written: written.url } };
+    }
+    case 'oneOf': {
+      const resolved = written.options.map((option) => resolve(index, option, file, namespace, commonBase));
+      const ids = resolved.map((r) => (r.type.kind === 'ref' ? r.type.id : undefined));
+      const first = resolved[0] ?? { type: { kind: 'unknown', written: '' } };
+      if (ids.some((id) => id === undefined)) return first;
+      const base = commonBase(ids as string[]);
+      const names = (ids as string[]).join(', ');
+      return base ? { type: { kind: 'ref', id: base } } : { type: first.type, problem: { code: 'alternative-types', written: names } };
     }
     case 'unreadable':
       return { type: { kind: 'unknown', written: written.written }, problem: written.written === '' ? undefined : { code: 'unknown-type', written: written.written } } as Resolution;
@@ -214,6 +228,15 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
     }
     return false;
   };
+  const ancestry = (id: string): string[] => {
+    const chain: string[] = [];
+    for (let current: string | undefined = id; current !== undefined && !chain.includes(current); current = baseIds.get(current)) chain.push(current);
+    return chain;
+  };
+  const commonBase: CommonBase = (ids) => {
+    const [first, ...rest] = ids.map(ancestry);
+    return first?.find((candidate) => rest.every((chain) => chain.includes(candidate)));
+  };
   for (const object of objectsById.values()) {
     const properties: Property[] = [];
     for (const property of object.properties) {
@@ -222,7 +245,7 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
         if (object.open || inherits(object.id, property.name)) continue;
         diagnostics.push(diagnostic('json-property-not-in-table', property.origin, property.name));
       }
-      const { type, problem } = resolve(index, property.type, property.origin.file, object.namespace);
+      const { type, problem } = resolve(index, property.type, property.origin.file, object.namespace, commonBase);
       report(diagnostics, problem, property.typeOrigin);
       const { typeOrigin: _typeOrigin, ...rest } = property;
       properties.push({ ...rest, type });
@@ -326,6 +349,8 @@ function writtenName(type: WrittenType): string {
       return writtenName(type.element);
     case 'primitive':
       return type.name;
+    case 'oneOf':
+      return type.options.map(writtenName).join(' or ');
     case 'unreadable':
       return type.written;
   }

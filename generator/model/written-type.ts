@@ -78,8 +78,14 @@ function typeLink(url: string): boolean {
 /** Reads a Type cell. A link to a page or anchor names the type; the surrounding text decides collection-ness. */
 export function readTypeCell(cell: RawText | undefined): WrittenType {
   const text = tidy(cell?.text ?? '');
-  const link = cell?.links.find((l) => typeLink(l.url.trim()));
+  const links = cell?.links.filter((l) => typeLink(l.url.trim())) ?? [];
+  const link = links[0];
   if (!link) return text === '' ? { kind: 'unreadable', written: '' } : readText(text);
+  // "[a](a.md) or [b](b.md)": alternatives, resolved by link to their common base.
+  if (links.length > 1 && /\bor\b/i.test(text)) {
+    const options = links.map((l) => readTypeCell({ ...cell, text: l.text, markdown: l.text, links: [l] } as RawText));
+    return /\bcollection\b/i.test(text) ? { kind: 'collection', element: { kind: 'oneOf', options } } : { kind: 'oneOf', options };
+  }
   const url = link.url.trim();
   const linkText = link.text.replace(/[*`]/g, '').trim();
   const target: WrittenType = url.startsWith('#')

@@ -56,6 +56,15 @@ function effectiveProperties(byId: ReadonlyMap<string, Declaration>, declaration
   return properties;
 }
 
+function isOpen(byId: ReadonlyMap<string, Declaration>, declaration: ObjectDeclaration): boolean {
+  const seen = new Set<string>();
+  for (let current: Declaration | undefined = declaration; current?.kind === 'object' && !seen.has(current.id); current = current.baseId ? byId.get(current.baseId) : undefined) {
+    seen.add(current.id);
+    if (current.open) return true;
+  }
+  return false;
+}
+
 function describe(type: TypeExpr): string {
   switch (type.kind) {
     case 'primitive':
@@ -74,7 +83,9 @@ function expectedShape(cell: string): { primitive?: string; link: boolean; colle
   const text = cell.replace(/[*`]/g, '').trim();
   const collection = /\bcollection\b/i.test(text) || /^collection\(/i.test(text);
   const inner = text.replace(/^collection\((.*)\)$/i, '$1').replace(/\s+collection$/i, '').trim();
-  if (/^\[[^\]]+\]\([^)]+\.md(#[\w-]+)?\)$/.test(inner)) return { link: true, collection };
+  const linkText = /^\[([^\]]+)\]\([^)]+\.md(#[\w-]+)?\)$/.exec(inner)?.[1];
+  // A link whose text is an Edm primitive ("[DateTimeOffset](timestamp.md)") means the primitive.
+  if (linkText !== undefined) return plainPrimitive(linkText) ? { primitive: plainPrimitive(linkText), link: false, collection } : { link: true, collection };
   const primitive = plainPrimitive(inner);
   return primitive ? { primitive, link: false, collection } : undefined;
 }
@@ -115,7 +126,8 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
     types.count(declaration?.kind === 'object', () => `${page.path}: ${qualified}`);
     if (declaration?.kind !== 'object') continue;
     const effective = effectiveProperties(byId, declaration);
-    const mentioned = new Set([...scanned.rows.map((r) => r.name), ...scanned.jsonKeys]);
+    // An open type's JSON representation shows example dynamic properties: not properties of the type.
+    const mentioned = new Set([...scanned.rows.map((r) => r.name), ...(isOpen(byId, declaration) ? [] : scanned.jsonKeys)]);
     for (const name of mentioned) properties.count(effective.has(name), () => `${page.path}: ${declaration.name}.${name}`);
     for (const row of scanned.rows) {
       const shape = expectedShape(row.type);

@@ -51,4 +51,9 @@ describe.each(readdirSync(casesDir).sort())('golden case %s', (name) => {
   it('type-checks under --strict', () => {
     expect(typeCheck(result.files)).toEqual([]);
   });
+
+  it('type-checks in the one-file-per-type layout, with no unused imports', () => {
+    const perType = generate(pages, { layout: 'type' });
+    expect(typeCheck(perType.files, { noUnusedLocals: true })).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 
-export function typeCheck(files: ReadonlyMap<string, string>): string[] {
+export function typeCheck(files: ReadonlyMap<string, string>, extra: ts.CompilerOptions = {}): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'graphdoc-typecheck-'));
   try {
     for (const [path, text] of files) {
@@ -21,6 +21,7 @@ export function typeCheck(files: ReadonlyMap<string, string>): string[] {
         moduleResolution: ts.ModuleResolutionKind.NodeNext,
         skipLibCheck: true,
         types: [],
+        ...extra,
       },
     );
     const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' };

@@ -459,3 +459,43 @@ describe('inheritance', () => {
     });
   });
 });
+
+describe('type cells the corpus taught us', () => {
+  it('alternatives "[a](a.md) or [b](b.md)" resolve to their nearest common base', () => {
+    const { model, diagnostics } = link({
+      'config.md': resource('mediaConfig', { rows: ['blob|String|x'] }),
+      'app.md': resource('appHostedMediaConfig', { baseType: 'microsoft.graph.mediaConfig', rows: ['token|String|x'] }),
+      'service.md': resource('serviceHostedMediaConfig', { baseType: 'microsoft.graph.mediaConfig', rows: ['prompts|String|x'] }),
+      'call.md': resource('call', { rows: ['mediaConfig|[appHostedMediaConfig](app.md) or [serviceHostedMediaConfig](service.md)|x'] }),
+    });
+    expect(typeOf(model, 'microsoft.graph.call', 'mediaConfig')).toEqual(ref('microsoft.graph.mediaConfig'));
+    expect(diagnostics.filter((d) => d.severity !== 'info').map(brief)).toEqual([]);
+  });
+
+  it('alternatives without a common base keep the first, with a warning at the Type cell', () => {
+    const { model, diagnostics } = link({
+      'a.md': resource('alpha', { rows: ['x|String|x'] }),
+      'b.md': resource('beta', { rows: ['y|String|y'] }),
+      'c.md': resource('gamma', { rows: ['pick|[alpha](a.md) or [beta](b.md)|x'] }),
+    });
+    expect(typeOf(model, 'microsoft.graph.gamma', 'pick')).toEqual(ref('microsoft.graph.alpha'));
+    expect(diagnostics.filter((d) => d.code === 'alternative-types').map((d) => [d.file, d.line, d.column])).toEqual([['c.md', lineOf(resource('gamma', { rows: ['pick|[alpha](a.md) or [beta](b.md)|x'] }), '|pick|'), 7]]);
+  });
+
+  it('a link whose text is an Edm primitive means the primitive, unless the page defines a type of that name', () => {
+    const { model } = link({
+      'timestamp.md': resource('timeStamp', { rows: ['ticks|Int64|x'] }),
+      'date.md': resource('Date', { rows: ['day|Int32|x'] }),
+      'version.md': resource('version', { rows: ['modified|[DateTimeOffset](timestamp.md)|x', 'on|[Date](date.md)|x'] }),
+    });
+    expect(typeOf(model, 'microsoft.graph.version', 'modified')).toEqual({ kind: 'primitive', name: 'DateTimeOffset' });
+    expect(typeOf(model, 'microsoft.graph.version', 'on')).toEqual(ref('microsoft.graph.Date'));
+  });
+
+  it('"This is an open type" in prose makes the type open, so its JSON example keys are not properties', () => {
+    const { model, diagnostics } = link({ 'tokens.md': resource('tokenSet', { prose: 'This is an open type of Boolean properties.', json: ['"Echo": true'] }) });
+    expect(object(model, 'microsoft.graph.tokenSet')?.open).toBe(true);
+    expect(object(model, 'microsoft.graph.tokenSet')?.properties).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === 'json-property-not-in-table')).toEqual([]);
+  });
+});
