@@ -54,6 +54,7 @@ const catalogue = {
   },
   'unknown-type': { severity: 'warning', message: (written: string) => `Unknown type "${written}"; typed as unknown` },
   'alternative-types': { severity: 'warning', message: (names: string) => `Type cell offers alternatives (${names}) with no common base type; typed as the first` },
+  'link-text-conflict': { severity: 'warning', message: (detail: string) => `Link text names type "${detail}"; the link text wins` },
   'unresolved-link': { severity: 'warning', message: (target: string) => `Link target "${target}" defines no known type; typed as unknown` },
   'missing-type-cell': { severity: 'warning', message: (name: string) => `Property "${name}" has no type; typed as unknown` },
   'invalid-property-name': { severity: 'warning', message: (written: string) => `"${written}" is not a property name; row skipped` },

@@ -30,26 +30,29 @@ class Index {
   /** Lower-cased page path → anchor slug → enum id. */
   private readonly anchorsByFile = new Map<string, Map<string, string>>();
 
-  /** Adds a declaration; `mergedInto` names the declaration a split page's type was merged into (only the page is recorded). */
+  /**
+   * Adds a declaration, or replaces one already added under the same id.
+   * `mergedInto` names the declaration a later page's type was merged into:
+   * only that page's links (main type, anchors) are recorded, pointing at it.
+   */
   add(declaration: Declaration, file: string, mergedInto?: string): void {
-    if (mergedInto !== undefined) {
-      this.mainByFile.set(file.toLowerCase(), mergedInto);
-      return;
+    const id = mergedInto ?? declaration.id;
+    if (mergedInto === undefined) {
+      if (!this.byId.has(id)) {
+        this.byLowerId.set(id.toLowerCase(), id);
+        const lowerName = declaration.name.toLowerCase();
+        this.byLowerName.set(lowerName, [...(this.byLowerName.get(lowerName) ?? []), id]);
+      }
+      this.byId.set(id, declaration);
     }
-    this.byId.set(declaration.id, declaration);
-    this.byLowerId.set(declaration.id.toLowerCase(), declaration.id);
-    const lowerName = declaration.name.toLowerCase();
-    const named = this.byLowerName.get(lowerName) ?? [];
-    named.push(declaration.id);
-    this.byLowerName.set(lowerName, named);
     const lowerFile = file.toLowerCase();
-    if (declaration.kind === 'object' || !this.mainByFile.has(lowerFile)) {
-      if (declaration.kind === 'object' || declaration.source === 'table') this.mainByFile.set(lowerFile, declaration.id);
-    }
+    // A page's main declaration is its object type, else the first enum it defines in a table.
+    if (declaration.kind === 'object' || (declaration.source === 'table' && !this.mainByFile.has(lowerFile))) this.mainByFile.set(lowerFile, id);
     if (declaration.kind === 'enum') {
+      const lowerName = declaration.name.toLowerCase();
       const anchors = this.anchorsByFile.get(lowerFile) ?? new Map<string, string>();
-      anchors.set(`${lowerName}-values`, declaration.id);
-      anchors.set(lowerName, declaration.id);
+      anchors.set(`${lowerName}-values`, id);
+      anchors.set(lowerName, id);
       this.anchorsByFile.set(lowerFile, anchors);
     }
   }
@@ -108,18 +111,18 @@ function decodePath(path: string): string {
 
 interface Resolution {
   readonly type: TypeExpr;
-  readonly problem?: { readonly code: 'unknown-type' | 'unresolved-link' | 'alternative-types'; readonly written: string };
+  readonly problem?: { readonly code: 'unknown-type' | 'unresolved-link' | 'alternative-types' | 'link-text-conflict'; readonly written: string };
 }
 
 /** The nearest type every one of the given object ids is or derives from. */
 type CommonBase = (ids: readonly string[]) => string | undefined;
 
-function resolve(index: Index, written: WrittenType, file: string, namespace: string, commonBase: CommonBase = () => undefined): Resolution {
+function resolve(index: Index, written: WrittenType, file: string, namespace: string, commonBase: CommonBase = () => undefined, propertyName?: string): Resolution {
   switch (written.kind) {
     case 'primitive':
       return { type: written };
     case 'collection': {
-      const element = resolve(index, written.element, file, namespace, commonBase);
+      const element = resolve(index, written.element, file, namespace, commonBase, propertyName);
       return { ...element, type: { kind: 'collection', element: element.type } };
     }
     case 'name': {
@@ -138,11 +141,17 @@ function resolve(index: Index, written: WrittenType, file: string, namespace: st
       const primitive = primitiveNamed(written.text);
       if (primitive && (!main || index.byId.get(main)?.name.toLowerCase() !== written.text.trim().toLowerCase())) return { type: { kind: 'primitive', name: primitive } };
       // The target page's own type wins (file names do not say type names); the link text is the fallback when the page is not in the doc set.
-      const id = (page && anchor ? index.anchor(page, anchor) : undefined) ?? main ?? index.byName(written.text.replace(/\s+collection$/i, ''), namespace);
+      const textId = index.byName(written.text.replace(/\s+collection$/i, ''), namespace);
+      const anchored = page && anchor ? index.anchor(page, anchor) : undefined;
+      // "[invitationParticipantInfo](participantinfo.md)": text naming another type than the page, and not just the property's own name, wins.
+      if (!anchored && main && textId && textId !== main && written.text.trim().toLowerCase() !== propertyName?.toLowerCase()) {
+        return { type: { kind: 'ref', id: textId }, problem: { code: 'link-text-conflict', written: `${written.text}" but links to the page of "${index.byId.get(main)?.name ?? main}` } };
+      }
+      const id = anchored ?? main ?? textId;
       return id ? { type: { kind: 'ref', id } } : { type: { kind: 'unknown', written: written.text }, problem: { code: 'unresolved-link', written: written.url } };
     }
     case 'oneOf': {
-      const resolved = written.options.map((option) => resolve(index, option, file, namespace, commonBase));
+      const resolved = written.options.map((option) => resolve(index, option, file, namespace, commonBase, propertyName));
       const ids = resolved.map((r) => (r.type.kind === 'ref' ? r.type.id : undefined));
       const first = resolved[0] ?? { type: { kind: 'unknown', written: '' } };
       if (ids.some((id) => id === undefined)) return first;
@@ -245,7 +254,7 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
         if (object.open || inherits(object.id, property.name)) continue;
         diagnostics.push(diagnostic('json-property-not-in-table', property.origin, property.name));
       }
-      const { type, problem } = resolve(index, property.type, property.origin.file, object.namespace, commonBase);
+      const { type, problem } = resolve(index, property.type, property.origin.file, object.namespace, commonBase, property.name);
       report(diagnostics, problem, property.typeOrigin);
       const { typeOrigin: _typeOrigin, ...rest } = property;
       properties.push({ ...rest, type });

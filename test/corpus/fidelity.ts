@@ -79,13 +79,17 @@ function describe(type: TypeExpr): string {
 }
 
 /** The expected shape of a Type cell, when the cell is plain enough to say: a primitive or a link, maybe a collection. */
-function expectedShape(cell: string): { primitive?: string; link: boolean; collection: boolean } | undefined {
+function expectedShape(cell: string): { primitive?: string; link: boolean; target?: string; text?: string; collection: boolean } | undefined {
   const text = cell.replace(/[*`]/g, '').trim();
   const collection = /\bcollection\b/i.test(text) || /^collection\(/i.test(text);
   const inner = text.replace(/^collection\((.*)\)$/i, '$1').replace(/\s+collection$/i, '').trim();
-  const linkText = /^\[([^\]]+)\]\([^)]+\.md(#[\w-]+)?\)$/.exec(inner)?.[1];
+  const link = /^\[([^\]]+)\]\(([^)#]*?)([^/)#]+\.md)?(#[\w-]+)?\)$/.exec(inner);
+  const linkText = link?.[1];
   // A link whose text is an Edm primitive ("[DateTimeOffset](timestamp.md)") means the primitive.
-  if (linkText !== undefined) return plainPrimitive(linkText) ? { primitive: plainPrimitive(linkText), link: false, collection } : { link: true, collection };
+  if (linkText !== undefined) {
+    if (plainPrimitive(linkText)) return { primitive: plainPrimitive(linkText), link: false, collection };
+    return { link: true, collection, text: linkText, ...(link?.[3] && !link[4] ? { target: link[3].toLowerCase() } : {}) };
+  }
   const primitive = plainPrimitive(inner);
   return primitive ? { primitive, link: false, collection } : undefined;
 }
@@ -106,6 +110,12 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
   const enumPages = new Tally();
   const tablePages = new Tally();
 
+  // File name (lower case) → the type name its resource annotation declares.
+  const typeByFile = new Map<string, string>();
+  for (const page of pages) {
+    const declared = scanPage(page).resourceType;
+    if (declared) typeByFile.set(page.path.split('/').pop()?.toLowerCase() ?? '', declared.split('.').pop() ?? declared);
+  }
   for (const page of pages) {
     const scanned = scanPage(page);
     for (const name of scanned.enumSections) {
@@ -139,7 +149,12 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
         ok = type.kind === 'collection';
         if (type.kind === 'collection') type = type.element;
       } else ok = type.kind !== 'collection';
-      ok &&= shape.link ? type.kind === 'ref' : type.kind === 'primitive' && type.name === shape.primitive;
+      if (shape.link) {
+        // The type a link means: the target page's annotated type, else the link text.
+        const expected = ((shape.target ? typeByFile.get(shape.target) : undefined) ?? shape.text ?? '').toLowerCase();
+        const actual = type.kind === 'ref' ? (byId.get(type.id)?.name ?? '').toLowerCase() : '';
+        ok &&= type.kind === 'ref' && (actual === expected || actual === (shape.text ?? '').toLowerCase());
+      } else ok &&= type.kind === 'primitive' && type.name === shape.primitive;
       propertyTypes.count(ok, () => `${page.path}:${row.line} ${row.name}: "${row.type}" → ${describe(property.type)}`);
     }
     if (scanned.baseType) {

@@ -499,3 +499,26 @@ describe('type cells the corpus taught us', () => {
     expect(diagnostics.filter((d) => d.code === 'json-property-not-in-table')).toEqual([]);
   });
 });
+
+describe('pages that define an object and an enum merged with another page', () => {
+  it('a link to the page still means the page\'s object type', () => {
+    const { model } = link({
+      'enums.md': ['# Enum values', '', 'Namespace: microsoft.graph', '', '### listName values', '', '|Member|', '|:--|', '|none|', '|defaultList|', ''].join('\n'),
+      'tasklist.md': resource('taskList', { rows: ['listName|listName|Which list.'], extra: ['### listName values', '', '|Member|', '|:--|', '|none|', '|flagged|', ''] }),
+      'todo.md': resource('todo', { relationships: ['lists|[taskList](tasklist.md) collection|The lists.'] }),
+    });
+    expect(typeOf(model, 'microsoft.graph.todo', 'lists')).toEqual(collection(ref('microsoft.graph.taskList')));
+    expect(declaration(model, 'microsoft.graph.listName')).toMatchObject({ kind: 'enum', members: [{ name: 'none' }, { name: 'defaultList' }, { name: 'flagged' }] });
+  });
+
+  it('link text naming another type than the target page wins, with a warning, unless it is the property\'s own name', () => {
+    const { model, diagnostics } = link({
+      'participant.md': resource('participantInfo', { rows: ['id|String|x'] }),
+      'invitation.md': resource('invitationParticipantInfo', { rows: ['hidden|Boolean|x'] }),
+      'call.md': resource('call', { rows: ['targets|[invitationParticipantInfo](participant.md) collection|x', 'participantInfo|[participantInfo](invitation.md)|x'] }),
+    });
+    expect(typeOf(model, 'microsoft.graph.call', 'targets')).toEqual(collection(ref('microsoft.graph.invitationParticipantInfo')));
+    expect(typeOf(model, 'microsoft.graph.call', 'participantInfo')).toEqual(ref('microsoft.graph.invitationParticipantInfo'));
+    expect(diagnostics.filter((d) => d.code === 'link-text-conflict').map((d) => d.file)).toEqual(['call.md']);
+  });
+});
