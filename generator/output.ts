@@ -18,6 +18,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSy
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './config.js';
+import { compareCodeUnits } from './order.js';
 
 export class OutputError extends UsageError {}
 
@@ -29,7 +30,6 @@ export interface Staleness {
 
 export const isUpToDate = (s: Staleness): boolean => s.added.length + s.changed.length + s.removed.length === 0;
 
-const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Files in a directory, relative, with forward slashes, sorted by code unit. Symbolic links count as files. */
 export function listFiles(dir: string): string[] {

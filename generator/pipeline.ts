@@ -11,6 +11,7 @@ import { linkPages } from './model/link.js';
 import { assignNames } from './model/names.js';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
 import { normalizeSource, parseMarkdown } from './parse.js';
+import { compareCodeUnits } from './order.js';
 
 export interface Page {
   /** Path relative to the specs directory, with forward slashes. */
@@ -57,9 +58,6 @@ export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnosti
   return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function generate(pages: readonly Page[], options: Partial<EmitOptions> = {}, context: GenerateContext = {}): GenerateResult {
   const emitOptions: EmitOptions = { ...defaultEmitOptions, ...options };

@@ -14,9 +14,9 @@ import { emitOptionsOf, SpecsError, type Settings } from './config.js';
 import { assertSafeOutputDir, compareWithDisk, isUpToDate, pendingRecovery, realOutputDir, recoverInterruptedRuns, writeAtomically, type Recovery, type Staleness } from './output.js';
 import { generate, type Page } from './pipeline.js';
 import { exitCode, type RunSummary } from './report.js';
+import { compareCodeUnits } from './order.js';
 
 
-const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface SpecsRead {
   readonly pages: Page[];

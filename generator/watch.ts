@@ -13,7 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FilePageCache } from './cache.js';
 import { ConfigError, SpecsError, UsageError, type Settings } from './config.js';
-import { compareCodeUnits } from './emit/index.js';
+import { compareCodeUnits } from './order.js';
 import { colorsFor, displayPath, filePrefix, formatDiagnosticText, formatDuration, formatGithubAnnotation, inGithubActions, jsonReport, type Io } from './report.js';
 import { cacheFor, runOnce, type RunOutcome } from './run.js';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';

@@ -11,12 +11,10 @@ import { commentText, identifier } from './escape.js';
 import { emitJsonSchemaFiles } from './json-schema.js';
 import { canonicalRef, enumStatements, interfaceStructure, propertyType, type Statement, type TypeContext } from './types.js';
 import { emitValidatorFiles, validatorReexport, type ValidatorLayout } from './validators-module.js';
+import { compareCodeUnits } from '../order.js';
 
 export type EmittedFiles = ReadonlyMap<string, string>;
 
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** A namespace as a file or folder name: anything but word characters, dots and hyphens replaced. */
 export function namespaceFileStem(namespace: string): string {

@@ -8,15 +8,13 @@ import { posix } from 'node:path';
 import { primitiveNamed } from './written-type.js';
 import { diagnostic, type Diagnostic, type Origin } from '../diagnostics.js';
 import type { Declaration, EnumDeclaration, Model, ObjectDeclaration, PageFacts, Property, TypeExpr, UnlinkedObject, UnlinkedProperty, WrittenBase, WrittenType } from './ir.js';
+import { compareCodeUnits } from '../order.js';
 
 export interface Linked {
   readonly model: Model;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Lookup tables over every declaration, built once. */
 class Index {

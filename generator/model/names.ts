@@ -7,10 +7,8 @@
  * remaining clash a number.
  */
 import type { Declaration, Model, Naming } from './ir.js';
+import { compareCodeUnits } from '../order.js';
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Words TypeScript reserves as type names or keywords; a generated name never equals one. */
 const reserved = new Set([

@@ -1,0 +1,4 @@
+/** Ordering by UTF-16 code units: independent of locale, so output order is the same on every machine. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
