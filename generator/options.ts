@@ -15,8 +15,8 @@ export interface EmitOptions {
   readonly enumStyle: 'const-object' | 'union' | 'enum';
   /**
    * When a property admits `null`:
-   * - `documented`: unless its description says "not nullable"; collections never (default);
-   * - `always`: every non-collection property;
+   * - `documented`: unless its description says "not nullable", collections included (default);
+   * - `always`: every property;
    * - `never`: no property.
    */
   readonly nullability: 'documented' | 'always' | 'never';

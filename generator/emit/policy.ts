@@ -55,9 +55,13 @@ export function primitiveTypeScript(name: EdmPrimitive, options: EmitOptions): s
   return shape.json === 'integer' ? 'number' : shape.json;
 }
 
-/** Does the property admit null under the options? Collections never do (OData returns an empty collection). */
+/**
+ * Does the property admit null under the options? Under `documented`, unless
+ * its description says "not nullable". Collections follow the same rule: the
+ * docs mark the collections that are never null ("Not nullable"), and the
+ * service does send `null` for the others (the docs' own examples show it).
+ */
 export function isNullable(property: Property, options: EmitOptions): boolean {
-  if (property.type.kind === 'collection') return false;
   if (options.nullability === 'never') return false;
   if (options.nullability === 'always') return true;
   return property.facets.nullable !== false;

@@ -187,7 +187,8 @@ function pageDescription(page: RawPage): string {
 
 function proseBase(page: RawPage): { type: WrittenType; origin: Origin } | undefined {
   for (const paragraph of page.paragraphs) {
-    const match = /\b(?:inherits|derives|derived)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(\S+)/i.exec(paragraph.text);
+    // "Inherits from [x](x.md)", "inherits the properties from [x]", "A subclass of [x](x.md)".
+    const match = /\b(?:(?:inherits|derives|derived)\s+(?:[\w-]+\s+){0,3}?from|(?:a|is a|is the)\s+subclass\s+of)\s+(?:the\s+)?(\S+)/i.exec(paragraph.text);
     if (!match) continue;
     const link = paragraph.links.find((l) => /\.md(#.*)?$/i.test(l.url) && paragraph.text.indexOf(l.text) >= match.index);
     if (link) return { type: { kind: 'link', url: link.url, text: link.text }, origin: origin(page, paragraph) };

@@ -617,3 +617,15 @@ describe('type name from a title missing the space after #', () => {
     expect(built.facts.enums.map((e) => [e.id, e.members.map((m) => m.name)])).toEqual([['microsoft.graph.teamVisibilityType', ['private', 'public']]]);
   });
 });
+
+describe('base type in prose: "a subclass of"', () => {
+  it.each([
+    ['A subclass of [educationResource](educationresource.md).', 'educationResource'],
+    ['This is a subclass of [gradeType](gradetype.md) with points.', 'gradeType'],
+    ['Inherits the properties from [mediaQuality](mediaquality.md), and adds some.', 'mediaQuality'],
+  ])('%s', (prose, base) => {
+    const built = build(lines('# word resource type', '', 'Namespace: microsoft.graph', '', prose, '', '## Properties', '', '|Property|Type|Description|', '|:--|:--|:--|', '|url|String|x|'));
+    const proseBase = built.facts.objects[0]?.proseBase?.type;
+    expect(proseBase?.kind === 'link' ? proseBase.text : undefined).toBe(base);
+  });
+});

@@ -111,11 +111,12 @@ describe('property types and nullability', () => {
     { rule: 'documented, nullable', type: primitive('String'), facets: { nullable: true }, nullable: true, want: 'string | null' },
     { rule: 'documented, not nullable', type: primitive('String'), facets: { nullable: false }, nullable: false, want: 'string' },
     { rule: 'documented, ref', type: reference('microsoft.graph.user'), facets: { readOnly: true }, nullable: true, want: 'User | null' },
-    { rule: 'collection: never null', type: collection(primitive('String')), facets: {}, nullable: false, want: 'string[]' },
-    { rule: 'collection documented nullable: still never null', type: collection(primitive('String')), facets: { nullable: true }, nullable: false, want: 'string[]' },
+    { rule: 'collection: nullable unless documented not nullable', type: collection(primitive('String')), facets: {}, nullable: true, want: 'string[] | null' },
+    { rule: 'collection documented nullable', type: collection(primitive('String')), facets: { nullable: true }, nullable: true, want: 'string[] | null' },
+    { rule: 'collection documented not nullable', type: collection(primitive('String')), facets: { nullable: false }, nullable: false, want: 'string[]' },
     { rule: 'unknown', type: unknown, facets: {}, nullable: true, want: 'unknown' },
     { rule: 'always: not nullable docs ignored', type: primitive('String'), facets: { nullable: false }, options: { nullability: 'always' }, nullable: true, want: 'string | null' },
-    { rule: 'always: collections still never null', type: collection(primitive('String')), facets: {}, options: { nullability: 'always' }, nullable: false, want: 'string[]' },
+    { rule: 'always: collections too', type: collection(primitive('String')), facets: { nullable: false }, options: { nullability: 'always' }, nullable: true, want: 'string[] | null' },
     { rule: 'never: nullable docs ignored', type: primitive('String'), facets: { nullable: true }, options: { nullability: 'never' }, nullable: false, want: 'string' },
   ];
   it.each(cases)('$rule', ({ type, facets, options: overrides, nullable, want }) => {

@@ -72,7 +72,7 @@ const deviceSpoilers: Spoiler[] = [
   ['Int64 as string', { storageBytes: '512000000000' }, [{ path: '/storageBytes', code: 'type' }]],
   ['Boolean as string', { isManaged: 'true' }, [{ path: '/isManaged', code: 'type' }]],
   ['collection as string', { tags: 'kiosk' }, [{ path: '/tags', code: 'type' }]],
-  ['collection null', { tags: null }, [{ path: '/tags', code: 'null' }]],
+  ['collection documented not nullable, null', { serials: null }, [{ path: '/serials', code: 'null' }]],
   ['collection element wrong', { tags: ['kiosk', 3, 'lobby'] }, [{ path: '/tags/1', code: 'type' }]],
   ['collection element null', { tags: [null] }, [{ path: '/tags/0', code: 'type' }]],
   ['complex element wrong', { owners: [{ name: 'Adele' }, { since: 'yesterday' }] }, [{ path: '/owners/1/since', code: 'format' }]],

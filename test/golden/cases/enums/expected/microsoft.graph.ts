@@ -41,7 +41,7 @@ export interface Driver {
    * Licence classes held. Possible values are: `car`, `truck`.
    * Source: user.md:15
    */
-  licences?: ("car" | "truck" | (string & {}))[];
+  licences?: ("car" | "truck" | (string & {}))[] | null;
 }
 
 /** Source: user.md:13 */

@@ -21,7 +21,7 @@ export interface Gadget {
    * Free-form labels.
    * Source: base.md:13
    */
-  tags?: string[];
+  tags?: string[] | null;
   /**
    * Who made it.
    * Source: base.md:14
@@ -57,7 +57,7 @@ export interface Widget extends Omit<Gadget, "size"> {
    * The gadgets it is made of.
    * Source: derived.md:12
    */
-  parts?: Gadget[];
+  parts?: Gadget[] | null;
   /**
    * The gadget that owns it.
    * Source: derived.md:18
