@@ -3,7 +3,9 @@
  * against ajv compiled from our own JSON Schema output, for the same types
  * and payloads. Valid payloads are the corpus's own examples (read at run
  * time from ../shared; the seed type without it); invalid ones are the same
- * with a few fields broken. Prints ops/s and the ratio per case.
+ * with a few fields broken. Prints ops/s and the ratios per case, and their
+ * geometric means. BENCH_ROUNDS, BENCH_ROUND_MS and BENCH_WARMUP_MS tune the
+ * timing (see `measureAll`).
  *
  * Both sides use the same format checks (the runtime's `formats`, registered
  * with ajv), so the comparison is of the validation code, not of regexes.
@@ -60,20 +62,62 @@ function spoil(value: unknown): unknown {
   return copy;
 }
 
-function measure(fn: () => unknown, minMs = 400): number {
-  for (let i = 0; i < 2000; i++) fn();
+/**
+ * Timing on a noisy machine: every function is warmed up first (so that V8
+ * has optimised it), then the functions of one case are timed in rounds,
+ * interleaved (round 1 of each, round 2 of each, ...) so that a slow spell
+ * of the machine hits all of them alike. A case's ops/s is the median over
+ * its rounds; a ratio is the median of the per-round ratios (paired, so that
+ * drift between rounds cancels out).
+ */
+const warmupMs = Number(process.env['BENCH_WARMUP_MS'] ?? 300);
+const roundMs = Number(process.env['BENCH_ROUND_MS'] ?? 120);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 9);
+
+let sink = 0;
+
+/** Runs `fn` for at least `ms` milliseconds; returns ops/s. */
+function timed(fn: () => unknown, ms: number): number {
   let runs = 0;
   const start = performance.now();
   let elapsed = 0;
-  while (elapsed < minMs) {
-    for (let i = 0; i < 1000; i++) fn();
-    runs += 1000;
+  while (elapsed < ms) {
+    for (let i = 0; i < 200; i++) if (fn()) sink++;
+    runs += 200;
     elapsed = performance.now() - start;
   }
   return (runs / elapsed) * 1000;
 }
 
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** Ops/s per function (median of rounds) and the per-round samples, for paired ratios. */
+function measureAll<K extends string>(fns: Readonly<Record<K, () => unknown>>): { ops: Record<K, number>; samples: Record<K, number[]> } {
+  const names = Object.keys(fns) as K[];
+  for (const name of names) timed(fns[name], warmupMs);
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    // Rotate the order each round, so that no function is always timed first.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length] as K;
+      samples[name].push(timed(fns[name], roundMs));
+    }
+  }
+  const ops = Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<K, number>;
+  return { ops, samples };
+}
+
+/** Median of the per-round ratios a[i] / b[i]. */
+const pairedRatio = (a: readonly number[], b: readonly number[]): number => median(a.map((x, i) => x / (b[i] ?? Number.NaN)));
+
+const geometric = (xs: readonly number[]): number => Math.exp(xs.reduce((sum, x) => sum + Math.log(x), 0) / Math.max(1, xs.length));
+
 const format = (n: number) => `${Math.round(n).toLocaleString('en-US')}`.padStart(12);
+const times = (x: number, width: number) => `${x.toFixed(2)}x`.padStart(width);
 
 async function main(): Promise<void> {
   const result = generate(pages, { validators: true, jsonSchema: true });
@@ -108,9 +152,9 @@ async function main(): Promise<void> {
     if (valid !== undefined) cases.push({ id, valid, invalid: spoil(valid) });
   }
 
-  console.log(`Node ${process.version}; ${corpusAvailable ? 'corpus' : 'specs only'}; ops/s (higher is better)\n`);
-  console.log(`${'type'.padEnd(34)}${'payload'.padEnd(10)}${'isX'.padStart(12)}${'validateX'.padStart(12)}${'ajv'.padStart(12)}${'ajv all'.padStart(12)}   isX/ajv  validateX/ajv  validateX/ajv-all`);
-  const ratios: { valid: number[]; invalid: number[] } = { valid: [], invalid: [] };
+  console.log(`Node ${process.version}; ${corpusAvailable ? 'corpus' : 'specs only'}; ops/s (higher is better), median of ${rounds} interleaved rounds of ${roundMs} ms after ${warmupMs} ms warm-up; ratios are medians of per-round ratios\n`);
+  console.log(`${'type'.padEnd(30)}${'payload'.padEnd(9)}${'isX'.padStart(12)}${'validateX'.padStart(12)}${'ajv'.padStart(12)}${'ajv all'.padStart(12)}${'isX/ajv'.padStart(10)}${'validateX/ajv'.padStart(15)}${'validateX/ajv-all'.padStart(19)}`);
+  const ratios = { validIs: [] as number[], validValidate: [] as number[], invalidValidate: [] as number[] };
   try {
     for (const { id, valid, invalid } of cases) {
       const declaration = byId.get(id);
@@ -126,22 +170,41 @@ async function main(): Promise<void> {
         ['invalid', invalid],
       ] as const) {
         const expectValid = label === 'valid';
-        if (is(payload) !== expectValid || ajv(payload) !== expectValid) throw new Error(`${id} ${label}: validators and ajv disagree with the label`);
-        const isOps = measure(() => is(payload));
-        const validateOps = measure(() => validate(payload));
-        const ajvOps = measure(() => ajv(payload));
-        const ajvAllOps = measure(() => ajvAll(payload));
-        ratios[label].push(validateOps / (expectValid ? ajvOps : ajvAllOps));
+        if (is(payload) !== expectValid || ajv(payload) !== expectValid || ajvAll(payload) !== expectValid || (validate(payload).length === 0) !== expectValid) {
+          throw new Error(`${id} ${label}: validators and ajv disagree with the label`);
+        }
+        const { ops, samples } = measureAll({
+          is: () => is(payload),
+          validate: () => validate(payload).length === 0,
+          ajv: () => ajv(payload),
+          ajvAll: () => ajvAll(payload),
+        });
+        const isRatio = pairedRatio(samples.is, samples.ajv);
+        const validateRatio = pairedRatio(samples.validate, samples.ajv);
+        const validateAllRatio = pairedRatio(samples.validate, samples.ajvAll);
+        if (expectValid) {
+          ratios.validIs.push(isRatio);
+          ratios.validValidate.push(validateRatio);
+        } else {
+          ratios.invalidValidate.push(validateAllRatio);
+        }
         console.log(
-          `${declaration.name.padEnd(34)}${label.padEnd(10)}${format(isOps)}${format(validateOps)}${format(ajvOps)}${format(ajvAllOps)}   ${(isOps / ajvOps).toFixed(2).padStart(6)}x  ${(validateOps / ajvOps).toFixed(2).padStart(12)}x  ${(validateOps / ajvAllOps).toFixed(2).padStart(16)}x`,
+          `${declaration.name.padEnd(30)}${label.padEnd(9)}${format(ops.is)}${format(ops.validate)}${format(ops.ajv)}${format(ops.ajvAll)}${times(isRatio, 10)}${times(validateRatio, 15)}${times(validateAllRatio, 19)}`,
         );
       }
     }
   } finally {
     loaded.dispose();
   }
-  const geometric = (xs: number[]) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / Math.max(1, xs.length));
-  console.log(`\nGeometric mean: valid payloads validateX/ajv ${geometric(ratios.valid).toFixed(2)}x (target ≥ 1.5x); invalid payloads validateX/ajv allErrors ${geometric(ratios.invalid).toFixed(2)}x (target ≥ 1x)`);
+  const verdict = (x: number, target: number) => (x >= target ? 'met' : 'NOT met');
+  const validIs = geometric(ratios.validIs);
+  const validValidate = geometric(ratios.validValidate);
+  const invalidValidate = geometric(ratios.invalidValidate);
+  console.log(`\nGeometric means over ${ratios.validIs.length} types:`);
+  console.log(`  valid payloads    isX/ajv                ${times(validIs, 7)}  (target >= 1.5x: ${verdict(validIs, 1.5)})`);
+  console.log(`  valid payloads    validateX/ajv          ${times(validValidate, 7)}  (target >= 1.5x: ${verdict(validValidate, 1.5)})`);
+  console.log(`  invalid payloads  validateX/ajv allErrors${times(invalidValidate, 7)}  (target >= 1x: ${verdict(invalidValidate, 1)})`);
+  if (sink < 0) console.log(sink); // keeps the results alive
 }
 
 await main();

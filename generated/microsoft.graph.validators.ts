@@ -19,13 +19,19 @@ const $kSynchronizationError: ReadonlySet<string> = new Set([
 export function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || d > o.maxDepth) return false;
   const r = v as Record<string, unknown>;
-  const t = $rt.odataType(r);
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationError" && t !== "microsoft.graph.synchronizationError") return false;
-  return $sSynchronizationError(r, d, o);
+  let own = o.ownChecks;
+  if (!own) {
+    const proto: unknown = Object.getPrototypeOf(r);
+    own = proto !== Object.prototype && proto !== null;
+  }
+  const t = r["@odata.type"];
+  if (t !== undefined && (!own || hasOwn.call(r, "@odata.type")) && t !== "#microsoft.graph.synchronizationError" && t !== "microsoft.graph.synchronizationError") {
+    return false;
+  }
+  return $sSynchronizationError(r, d, o, own);
 }
 
-export function $sSynchronizationError(v: Record<string, unknown>, d: number, o: $rt.Settings): boolean {
-  const own = $rt.needsOwnChecks(v, o);
+export function $sSynchronizationError(v: Record<string, unknown>, d: number, o: $rt.Settings, own: boolean): boolean {
   let n = 0;
   let x: unknown;
   x = v["code"];
@@ -64,7 +70,11 @@ export function $vSynchronizationError(v: unknown, p: string, d: number, c: $rt.
 
 export function $wSynchronizationError(v: Record<string, unknown>, p: string, d: number, c: $rt.Collector): void {
   const o = c.settings;
-  const own = $rt.needsOwnChecks(v, o);
+  let own = o.ownChecks;
+  if (!own) {
+    const proto: unknown = Object.getPrototypeOf(v);
+    own = proto !== Object.prototype && proto !== null;
+  }
   let n = 0;
   let x: unknown;
   x = v["code"];
@@ -73,7 +83,7 @@ export function $wSynchronizationError(v: Record<string, unknown>, p: string, d:
     if (!(x === null || typeof x === 'string')) {
       const q = p + "/code";
       const w = $o1;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkString(c, q, x, "String", undefined, w);
+      $rt.checkString(c, q, x, "String", undefined, w);
     }
   }
   x = v["message"];
@@ -82,7 +92,7 @@ export function $wSynchronizationError(v: Record<string, unknown>, p: string, d:
     if (!(x === null || typeof x === 'string')) {
       const q = p + "/message";
       const w = $o2;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkString(c, q, x, "String", undefined, w);
+      $rt.checkString(c, q, x, "String", undefined, w);
     }
   }
   x = v["tenantActionable"];
@@ -91,7 +101,7 @@ export function $wSynchronizationError(v: Record<string, unknown>, p: string, d:
     if (!(x === null || typeof x === 'boolean')) {
       const q = p + "/tenantActionable";
       const w = $o3;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkBoolean(c, q, x, w);
+      $rt.checkBoolean(c, q, x, w);
     }
   }
   if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
@@ -109,7 +119,11 @@ export function $wSynchronizationError(v: Record<string, unknown>, p: string, d:
  * Source: synchronizationerror.md:28
  */
 export function isSynchronizationError(value: unknown, options?: $rt.ValidateOptions): value is SynchronizationError {
-  return $rt.guard(value, $iSynchronizationError, options);
+  try {
+    return $iSynchronizationError(value, 0, $rt.settings(options));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -117,7 +131,13 @@ export function isSynchronizationError(value: unknown, options?: $rt.ValidateOpt
  * Source: synchronizationerror.md:28
  */
 export function validateSynchronizationError(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
-  return $rt.validate(value, $iSynchronizationError, $vSynchronizationError, options);
+  const o = $rt.settings(options);
+  try {
+    if ($iSynchronizationError(value, 0, o)) return [];
+  } catch {
+    // Reported by the collecting walk, which meets the same problem.
+  }
+  return $rt.collectIssues(value, $vSynchronizationError, o);
 }
 
 const $kSynchronizationTaskExecution: ReadonlySet<string> = new Set([
@@ -140,13 +160,19 @@ const $kSynchronizationTaskExecution: ReadonlySet<string> = new Set([
 export function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || d > o.maxDepth) return false;
   const r = v as Record<string, unknown>;
-  const t = $rt.odataType(r);
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution" && t !== "microsoft.graph.synchronizationTaskExecution") return false;
-  return $sSynchronizationTaskExecution(r, d, o);
+  let own = o.ownChecks;
+  if (!own) {
+    const proto: unknown = Object.getPrototypeOf(r);
+    own = proto !== Object.prototype && proto !== null;
+  }
+  const t = r["@odata.type"];
+  if (t !== undefined && (!own || hasOwn.call(r, "@odata.type")) && t !== "#microsoft.graph.synchronizationTaskExecution" && t !== "microsoft.graph.synchronizationTaskExecution") {
+    return false;
+  }
+  return $sSynchronizationTaskExecution(r, d, o, own);
 }
 
-export function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings): boolean {
-  const own = $rt.needsOwnChecks(v, o);
+export function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, own: boolean): boolean {
   let n = 0;
   let x: unknown;
   x = v["activityIdentifier"];
@@ -212,12 +238,12 @@ export function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: nu
   x = v["timeBegan"];
   if (x !== undefined && (!own || hasOwn.call(v, "timeBegan"))) {
     n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.formats["date-time"](x))))) return false;
+    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) return false;
   }
   x = v["timeEnded"];
   if (x !== undefined && (!own || hasOwn.call(v, "timeEnded"))) {
     n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.formats["date-time"](x))))) return false;
+    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) return false;
   }
   if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
   if (v["@odata.type"] !== undefined && (!own || hasOwn.call(v, "@odata.type"))) n++;
@@ -240,7 +266,11 @@ export function $vSynchronizationTaskExecution(v: unknown, p: string, d: number,
 
 export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: string, d: number, c: $rt.Collector): void {
   const o = c.settings;
-  const own = $rt.needsOwnChecks(v, o);
+  let own = o.ownChecks;
+  if (!own) {
+    const proto: unknown = Object.getPrototypeOf(v);
+    own = proto !== Object.prototype && proto !== null;
+  }
   let n = 0;
   let x: unknown;
   x = v["activityIdentifier"];
@@ -249,7 +279,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || typeof x === 'string')) {
       const q = p + "/activityIdentifier";
       const w = $o4;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkString(c, q, x, "String", undefined, w);
+      $rt.checkString(c, q, x, "String", undefined, w);
     }
   }
   x = v["countEntitled"];
@@ -258,7 +288,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countEntitled";
       const w = $o5;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countEntitledForProvisioning"];
@@ -267,7 +297,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countEntitledForProvisioning";
       const w = $o6;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countEscrowed"];
@@ -276,7 +306,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countEscrowed";
       const w = $o7;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countEscrowedRaw"];
@@ -285,7 +315,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countEscrowedRaw";
       const w = $o8;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countExported"];
@@ -294,7 +324,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countExported";
       const w = $o9;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countExports"];
@@ -303,7 +333,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countExports";
       const w = $o10;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countImported"];
@@ -312,7 +342,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countImported";
       const w = $o11;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countImportedDeltas"];
@@ -321,7 +351,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countImportedDeltas";
       const w = $o12;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["countImportedReferenceDeltas"];
@@ -330,7 +360,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || Number.isSafeInteger(x))) {
       const q = p + "/countImportedReferenceDeltas";
       const w = $o13;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
+      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
     }
   }
   x = v["error"];
@@ -339,7 +369,7 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || $iSynchronizationError(x, d + 1, o))) {
       const q = p + "/error";
       const w = $o14;
-      if (!$rt.checkNull(c, q, x, true, w)) $vSynchronizationError(x, q, d + 1, c, w);
+      $vSynchronizationError(x, q, d + 1, c, w);
     }
   }
   x = v["state"];
@@ -348,25 +378,25 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
     if (!(x === null || $iSynchronizationTaskExecutionResult(x))) {
       const q = p + "/state";
       const w = $o15;
-      if (!$rt.checkNull(c, q, x, true, w)) $vSynchronizationTaskExecutionResult(x, q, d, c, w);
+      $vSynchronizationTaskExecutionResult(x, q, d, c, w);
     }
   }
   x = v["timeBegan"];
   if (x !== undefined && (!own || hasOwn.call(v, "timeBegan"))) {
     n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.formats["date-time"](x))))) {
+    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) {
       const q = p + "/timeBegan";
       const w = $o16;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkString(c, q, x, "DateTimeOffset", "date-time", w);
+      $rt.checkString(c, q, x, "DateTimeOffset", "date-time", w);
     }
   }
   x = v["timeEnded"];
   if (x !== undefined && (!own || hasOwn.call(v, "timeEnded"))) {
     n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.formats["date-time"](x))))) {
+    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) {
       const q = p + "/timeEnded";
       const w = $o17;
-      if (!$rt.checkNull(c, q, x, true, w)) $rt.checkString(c, q, x, "DateTimeOffset", "date-time", w);
+      $rt.checkString(c, q, x, "DateTimeOffset", "date-time", w);
     }
   }
   if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
@@ -384,7 +414,11 @@ export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: st
  * Source: synchronizationtaskexecution.md:40
  */
 export function isSynchronizationTaskExecution(value: unknown, options?: $rt.ValidateOptions): value is SynchronizationTaskExecution {
-  return $rt.guard(value, $iSynchronizationTaskExecution, options);
+  try {
+    return $iSynchronizationTaskExecution(value, 0, $rt.settings(options));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -392,7 +426,13 @@ export function isSynchronizationTaskExecution(value: unknown, options?: $rt.Val
  * Source: synchronizationtaskexecution.md:40
  */
 export function validateSynchronizationTaskExecution(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
-  return $rt.validate(value, $iSynchronizationTaskExecution, $vSynchronizationTaskExecution, options);
+  const o = $rt.settings(options);
+  try {
+    if ($iSynchronizationTaskExecution(value, 0, o)) return [];
+  } catch {
+    // Reported by the collecting walk, which meets the same problem.
+  }
+  return $rt.collectIssues(value, $vSynchronizationTaskExecution, o);
 }
 
 const $mSynchronizationTaskExecutionResult: ReadonlySet<string> = new Set(["Succeeded", "Failed", "EntryLevelErrors"]);
@@ -410,7 +450,12 @@ export function $vSynchronizationTaskExecutionResult(x: unknown, p: string, d: n
  * Source: synchronizationtaskexecution.md:31
  */
 export function isSynchronizationTaskExecutionResult(value: unknown, options?: $rt.ValidateOptions): value is SynchronizationTaskExecutionResult {
-  return $rt.guard(value, $iSynchronizationTaskExecutionResult, options);
+  try {
+    $rt.settings(options);
+    return $iSynchronizationTaskExecutionResult(value);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -418,7 +463,13 @@ export function isSynchronizationTaskExecutionResult(value: unknown, options?: $
  * Source: synchronizationtaskexecution.md:31
  */
 export function validateSynchronizationTaskExecutionResult(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
-  return $rt.validate(value, $iSynchronizationTaskExecutionResult, $vSynchronizationTaskExecutionResult, options);
+  const o = $rt.settings(options);
+  try {
+    if ($iSynchronizationTaskExecutionResult(value)) return [];
+  } catch {
+    // Reported by the collecting walk, which meets the same problem.
+  }
+  return $rt.collectIssues(value, $vSynchronizationTaskExecutionResult, o);
 }
 
 const $o1: $rt.Source = { file: "synchronizationerror.md", line: 19 };

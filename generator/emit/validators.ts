@@ -149,6 +149,9 @@ interface At {
 /** Settings field that switches a format on, per format. */
 const formatSetting = { 'date-time': 'dateTime', date: 'date', time: 'time', duration: 'duration', uuid: 'uuid', base64: 'base64' } as const;
 
+/** The runtime's check per format, called directly (not through the `formats` table) so that V8 can inline it. */
+const formatCheck = { 'date-time': 'isDateTime', date: 'isDate', time: 'isTimeOfDay', duration: 'isDuration', uuid: 'isGuid', base64: 'isBase64' } as const;
+
 const int32Range: readonly [number, number] = [-2147483648, 2147483647];
 
 /** Edm primitives: kind, integer range and format, per `primitiveShapes` and the Int64 mapping. */
@@ -174,7 +177,7 @@ const primitiveRule = {
       case 'string':
         return shape.format === undefined
           ? `typeof ${x} === 'string'`
-          : `(typeof ${x} === 'string' && (!o.${formatSetting[shape.format]} || ${rt}.formats[${stringLiteral(shape.format)}](${x})))`;
+          : `(typeof ${x} === 'string' && (!o.${formatSetting[shape.format]} || ${rt}.${formatCheck[shape.format]}(${x})))`;
       default: {
         const never: never = shape.json;
         throw new Error(`internal: unhandled JSON kind ${String(never)}`);
@@ -241,13 +244,24 @@ function typeKey(type: TypeExpr): string {
   }
 }
 
-/** Element check functions for collections: a declaration's own check, or a helper made for the element type. */
-function elementFast(type: TypeExpr, context: ValidatorContext): string {
-  if (type.kind === 'ref') {
-    const target = context.byId.get(type.id);
-    if (target) return context.ref(target, (n) => n.fast);
-  }
-  return context.helper(`fast:${typeKey(type)}`, (name) => fn(name, fastParameters('x'), 'boolean', [`return ${fastExpr(type, { x: 'x', p: '', s: '', d: 'd' }, context)};`]));
+/**
+ * The fast check of a collection: a helper per element type whose loop
+ * checks each element inline (its own call sites stay monomorphic, so V8
+ * inlines the element's check). `d` is the depth of the object holding the
+ * collection; object elements are one level deeper, as the element
+ * expression says.
+ */
+function arrayFast(element: TypeExpr, context: ValidatorContext): string {
+  return context.helper(`fast:[${typeKey(element)}]`, (name) =>
+    fn(name, fastParameters('x'), 'boolean', [
+      'if (!Array.isArray(x)) return false;',
+      'for (let i = 0; i < x.length; i++) {',
+      '  const e: unknown = x[i];',
+      `  if (!(${fastExpr(element, { x: 'e', p: '', s: '', d: 'd' }, context)})) return false;`,
+      '}',
+      'return true;',
+    ]),
+  );
 }
 
 function elementCollect(type: TypeExpr, context: ValidatorContext): string {
@@ -266,7 +280,7 @@ const collectionRule = {
   },
   fast(element: TypeExpr, at: At, context: ValidatorContext): string {
     if (element.kind === 'unknown') return `Array.isArray(${at.x})`;
-    return `${rt}.arrayOf(${at.x}, ${elementFast(element, context)}, ${collectionRule.depth(element, at, context)}, o)`;
+    return `${arrayFast(element, context)}(${at.x}, ${at.d}, o)`;
   },
   collect(element: TypeExpr, at: At, context: ValidatorContext): string {
     const depth = collectionRule.depth(element, at, context);
@@ -278,7 +292,12 @@ const collectionRule = {
 /** Null: admitted per `isNullable` (policy). The collecting check reports it with its own code. */
 const nullRule = {
   fast: (expr: string, at: At, nullable: boolean): string => (nullable ? `${at.x} === null || ${expr}` : expr),
-  collect: (statement: string, at: At, nullable: boolean): string => `if (!${rt}.checkNull(c, ${at.p}, ${at.x}, ${nullable}, ${at.s})) ${statement}`,
+  /**
+   * Runs only where the fast test failed: a nullable property's fast test admits null, so its value is not null
+   * there and needs no null check.
+   */
+  collect: (statement: string, at: At, nullable: boolean): string =>
+    nullable ? statement : `if (${at.x} === null) ${rt}.checkNull(c, ${at.p}, ${at.x}, false, ${at.s});\nelse ${statement}`,
 };
 
 /** A type as the docs would name it, for `expected`. */
@@ -397,17 +416,36 @@ function publicDocs(declaration: Declaration, what: string): { kind: StructureKi
   return [{ kind: StructureKind.JSDoc, description: [commentText(what), `Source: ${commentText(`${declaration.origin.file}:${declaration.origin.line}`)}`].join('\n') }];
 }
 
-/** `isX` and `validateX`, delegating to the runtime's entry points. */
+/** `isX` and `validateX`: the runtime's `guard` and `validate`, with the call of the boolean check inlined. */
 function publicFunctions(declaration: Declaration, typeExpression: string, context: ValidatorContext): FunctionDeclarationStructure[] {
   const names = validatorNames(context.typeNames[declaration.id] ?? '');
   const options = { name: 'options', type: `${rt}.ValidateOptions`, hasQuestionToken: true };
+  const enumeration = declaration.kind === 'enum';
+  const check = (settings: string) => (enumeration ? `${names.fast}(value)` : `${names.fast}(value, 0, ${settings})`);
   return [
     {
-      ...fn(names.is, [{ name: 'value', type: 'unknown' }, options], `value is ${typeExpression}`, [`return ${rt}.guard(value, ${names.fast}, options);`], true),
+      ...fn(names.is, [{ name: 'value', type: 'unknown' }, options], `value is ${typeExpression}`, [
+        // The runtime's `guard`, inlined so that the call of the check is direct. Options are resolved inside
+        // the try, as `guard` does (an enum's check does not read them, but resolving them stays the same).
+        'try {',
+        ...(enumeration ? [`  ${rt}.settings(options);`, `  return ${check('')};`] : [`  return ${check(`${rt}.settings(options)`)};`]),
+        '} catch {',
+        '  return false;',
+        '}',
+      ], true),
       docs: publicDocs(declaration, `Whether a value is a ${declaration.id}: ${declaration.kind === 'enum' ? 'a documented member' : 'documented properties with their documented types'}.`),
     },
     {
-      ...fn(names.validate, [{ name: 'value', type: 'unknown' }, options], `${rt}.ValidationIssue[]`, [`return ${rt}.validate(value, ${names.fast}, ${names.collect}, options);`], true),
+      ...fn(names.validate, [{ name: 'value', type: 'unknown' }, options], `${rt}.ValidationIssue[]`, [
+        // The runtime's `validate`, with the boolean check inlined.
+        `const o = ${rt}.settings(options);`,
+        'try {',
+        `  if (${check('o')}) return [];`,
+        '} catch {',
+        '  // Reported by the collecting walk, which meets the same problem.',
+        '}',
+        `return ${rt}.collectIssues(value, ${names.collect}, o);`,
+      ], true),
       docs: publicDocs(declaration, `Every problem that keeps a value from being a ${declaration.id}, as JSON Pointers; empty when it is one.`),
     },
   ];
@@ -450,11 +488,15 @@ function enumStatements(declaration: EnumDeclaration, typeExpression: string, co
 function dispatch(declaration: ObjectDeclaration, derived: readonly ObjectDeclaration[], context: ValidatorContext, mode: 'fast' | 'collect'): string[] {
   const names = validatorNames(context.typeNames[declaration.id] ?? '');
   const own = odataTypeNames(declaration.id).map((n) => `t !== ${stringLiteral(n)}`).join(' && ');
-  const shapeCall = mode === 'fast' ? `${names.fastShape}(r, d, o)` : `${names.collectShape}(v, p, d, c);`;
-  const lines: string[] = mode === 'fast' ? ['const r = v as Record<string, unknown>;', `const t = ${rt}.odataType(r);`] : [`const t = ${rt}.odataType(v);`];
+  const shapeCall = mode === 'fast' ? `${names.fastShape}(r, d, o, own)` : `${names.collectShape}(v, p, d, c);`;
+  // The fast walk decides own-ness once per object (see `ownTestLines`) and reads `@odata.type` inline.
+  const lines: string[] =
+    mode === 'fast'
+      ? ['const r = v as Record<string, unknown>;', ...ownTestLines('r'), 'const t = r["@odata.type"];', `if (t !== undefined && (!own || hasOwn.call(r, "@odata.type")) && ${own}) {`]
+      : [`const t = ${rt}.odataType(v);`];
   if (mode === 'fast') {
-    if (derived.length === 0) lines.push(`if (t !== undefined && ${own}) return false;`);
-    else lines.push(`if (t !== undefined && ${own}) {`, `  const f = typeof t === 'string' ? ${names.derived}().get(t) : undefined;`, `  return f !== undefined && f[0](r, d, o);`, `}`);
+    if (derived.length === 0) lines.push('  return false;', '}');
+    else lines.push(`  const f = typeof t === 'string' ? ${names.derived}().get(t) : undefined;`, `  return f !== undefined && f[0](r, d, o, own);`, `}`);
     lines.push(`return ${shapeCall};`);
   } else {
     lines.push(`if (t !== undefined && ${own}) {`);
@@ -466,10 +508,19 @@ function dispatch(declaration: ObjectDeclaration, derived: readonly ObjectDeclar
   return lines;
 }
 
+/**
+ * Whether reads from object `v` need an own-property test (the runtime's
+ * `needsOwnChecks`, inlined): the settings say so (a polluted
+ * Object.prototype), or its prototype is neither Object.prototype nor null.
+ */
+function ownTestLines(v: string): string[] {
+  return ['let own = o.ownChecks;', 'if (!own) {', `  const proto: unknown = Object.getPrototypeOf(${v});`, '  own = proto !== Object.prototype && proto !== null;', '}'];
+}
+
 /** The lazily built table of derived types' shapes (built on first use, so that cyclic imports between namespaces never see it half made). */
 function derivedTable(declaration: ObjectDeclaration, derived: readonly ObjectDeclaration[], context: ValidatorContext): (string | FunctionDeclarationStructure)[] {
   const names = validatorNames(context.typeNames[declaration.id] ?? '');
-  const entryType = `readonly [(v: Record<string, unknown>, d: number, o: ${rt}.Settings) => boolean, (v: Record<string, unknown>, p: string, d: number, c: ${rt}.Collector) => void]`;
+  const entryType = `readonly [(v: Record<string, unknown>, d: number, o: ${rt}.Settings, own: boolean) => boolean, (v: Record<string, unknown>, p: string, d: number, c: ${rt}.Collector) => void]`;
   const entries = derived.flatMap((d) => {
     const pair = `[${context.ref(d, (n) => n.fastShape)}, ${context.ref(d, (n) => n.collectShape)}]`;
     return odataTypeNames(d.id).map((n) => `    [${stringLiteral(n)}, ${pair}],`);
@@ -531,7 +582,7 @@ function objectStatements(declaration: ObjectDeclaration, typeExpression: string
     fastParts.push(load(property.name, [`if (!(${test})) return -1;`]));
     const statement = nullRule.collect(collectStatement(property.type, collectAt, context), collectAt, isNullable(property, context.options));
     collectParts.push(
-      load(property.name, [`if (!(${test})) {`, `  const q = p + ${stringLiteral(`/${pointerSegment(property.name)}`)};`, `  const w = ${context.source(property)};`, `  ${statement}`, '}']),
+      load(property.name, [`if (!(${test})) {`, `  const q = p + ${stringLiteral(`/${pointerSegment(property.name)}`)};`, `  const w = ${context.source(property)};`, ...statement.split('\n').map((l) => `  ${l.trimStart()}`), '}']),
     );
   }
   // Properties are checked in chunks, one function each, so that no function grows past what
@@ -554,11 +605,11 @@ function objectStatements(declaration: ObjectDeclaration, typeExpression: string
   });
   const single = fastParts.length <= propertiesPerFunction;
   const fastLoads = single
-    ? [`const own = ${rt}.needsOwnChecks(v, o);`, 'let n = 0;', 'let x: unknown;', ...fastParts.flat().map((l) => l.replace('return -1;', 'return false;'))]
-    : [`const own = ${rt}.needsOwnChecks(v, o);`, 'let n = 0;', 'let x: number;', ...fastCalls];
+    ? ['let n = 0;', 'let x: unknown;', ...fastParts.flat().map((l) => l.replace('return -1;', 'return false;'))]
+    : ['let n = 0;', 'let x: number;', ...fastCalls];
   const collectLoads = single
-    ? ['const o = c.settings;', `const own = ${rt}.needsOwnChecks(v, o);`, 'let n = 0;', 'let x: unknown;', ...collectParts.flat()]
-    : ['const o = c.settings;', `const own = ${rt}.needsOwnChecks(v, o);`, 'let n = 0;', ...collectCalls];
+    ? ['const o = c.settings;', ...ownTestLines('v'), 'let n = 0;', 'let x: unknown;', ...collectParts.flat()]
+    : ['const o = c.settings;', ...ownTestLines('v'), 'let n = 0;', ...collectCalls];
   const controls = commonControlKeys.filter((k) => !documented.has(k)).map((k) => `if (v[${stringLiteral(k)}] !== undefined && ${ownTest(k)}) n++;`);
   const countKeys = ['let keys = 0;', 'for (const _ in v) keys++;'];
   const fastBody = open
@@ -573,7 +624,7 @@ function objectStatements(declaration: ObjectDeclaration, typeExpression: string
     ...(single ? [] : chunkFunctions),
     ...(derived.length > 0 ? derivedTable(declaration, derived, context) : []),
     fn(names.fast, fastParameters('v'), 'boolean', ["if (typeof v !== 'object' || v === null || Array.isArray(v) || d > o.maxDepth) return false;", ...dispatch(declaration, derived, context, 'fast')], true),
-    fn(names.fastShape, [record, { name: 'd', type: 'number' }, { name: 'o', type: `${rt}.Settings` }], 'boolean', fastBody, true),
+    fn(names.fastShape, [record, { name: 'd', type: 'number' }, { name: 'o', type: `${rt}.Settings` }, ownParameter], 'boolean', fastBody, true),
     fn(names.collect, collectParameters('v'), 'void', [`if (!${rt}.checkObject(c, p, v, ${idLiteral}, d, s)) return;`, ...dispatch(declaration, derived, context, 'collect')], true),
     fn(names.collectShape, [record, { name: 'p', type: 'string' }, { name: 'd', type: 'number' }, { name: 'c', type: `${rt}.Collector` }], 'void', collectBody, true),
     ...publicFunctions(declaration, typeExpression, context),

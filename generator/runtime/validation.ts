@@ -130,17 +130,35 @@ function validDate(year: number, month: number, day: number): boolean {
   return day <= (daysInMonth[month - 1] ?? 0);
 }
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$/;
-const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const durationPattern = /^-?P(?!$)(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?(?:\d+(?:[.,]\d+)?D)?(?:T(?=\d)(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$/;
-const uuidPattern = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const base64Pattern = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
+/*
+ * Date and date-time: a pattern without captures (cheaper than one with, and
+ * than a scan by character code) that already bounds the month (01-12) and
+ * the day (01-31); the calendar is consulted only for days past the 28th. The
+ * language is that of `^(\d{4})-(\d{2})-(\d{2})…$` with a real calendar day
+ * (a test checks the two against each other).
+ */
+const datePattern = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+const dateTimePattern = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const uuidPattern = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+/** The two ASCII digits at `i` as a number (the pattern has checked that they are digits). */
+function twoDigits(text: string, i: number): number {
+  return (text.charCodeAt(i) - 48) * 10 + (text.charCodeAt(i + 1) - 48);
+}
+
+/** Whether the `YYYY-MM-DD` at the start of `text` (month and day in range) is a real calendar day. */
+function realDay(text: string): boolean {
+  const day = twoDigits(text, 8);
+  return day <= 28 || validDate(twoDigits(text, 0) * 100 + twoDigits(text, 2), twoDigits(text, 5), day);
+}
 
 /** Edm.Date: `YYYY-MM-DD`, a real calendar day. */
 export function isDate(text: string): boolean {
-  const match = datePattern.exec(text);
-  return match !== null && validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return datePattern.test(text) && realDay(text);
 }
 
 /** Edm.TimeOfDay: `hh:mm[:ss[.fff]]`, no offset. */
@@ -150,8 +168,7 @@ export function isTimeOfDay(text: string): boolean {
 
 /** Edm.DateTimeOffset: `YYYY-MM-DDThh:mm[:ss[.fff]]` with `Z` or `±hh:mm` (seconds optional, as OData allows). */
 export function isDateTime(text: string): boolean {
-  const match = dateTimePattern.exec(text);
-  return match !== null && validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return dateTimePattern.test(text) && realDay(text);
 }
 
 /** Edm.Duration: ISO 8601 `[-]P[nY][nM][nW][nD][T[nH][nM][n[.n]S]]` with at least one component. */
@@ -273,15 +290,22 @@ export function pointerSegment(key: string): string {
   return key.indexOf('~') === -1 && key.indexOf('/') === -1 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** `JSON.stringify` of a string; without its call when no character needs an escape (controls, `"`, `\\`, surrogates). */
+function quote(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
 /** A short description of a value for `received`: its JSON kind, and primitives as JSON. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {
-    case 'string': {
-      const text = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-      return `string ${text}`;
-    }
+    case 'string':
+      return `string ${quote(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
     case 'number':
       return Number.isFinite(value) ? `number ${String(value)}` : `number ${String(value)} (not JSON)`;
     case 'boolean':
@@ -293,23 +317,38 @@ export function describe(value: unknown): string {
   }
 }
 
-/** The one place messages are made: one per code. */
-const messages: Readonly<Record<IssueCode, (expected: string, received: string) => string>> = {
-  type: (expected, received) => `expected ${expected}, received ${received}`,
-  null: () => 'null is not allowed: the property is documented as not nullable',
-  range: (expected, received) => `${received} is out of range for ${expected}`,
-  format: (expected, received) => `${received} is not a valid ${expected}`,
-  enum: (expected, received) => `${received} is not ${expected}`,
-  'unknown-property': (expected, received) => `property ${received} is not documented for ${expected}`,
-  'odata-type': (expected, received) => `@odata.type ${received} is neither ${expected} nor derived from it`,
-  depth: (expected) => `nesting deeper than ${expected} objects is not checked`,
-  internal: (_expected, received) => `the validator failed: ${received}`,
-};
+/** The one place messages are made: one per code (a switch, so that the call is monomorphic and inlined). */
+function message(code: IssueCode, expected: string, received: string): string {
+  switch (code) {
+    case 'type':
+      return `expected ${expected}, received ${received}`;
+    case 'null':
+      return 'null is not allowed: the property is documented as not nullable';
+    case 'range':
+      return `${received} is out of range for ${expected}`;
+    case 'format':
+      return `${received} is not a valid ${expected}`;
+    case 'enum':
+      return `${received} is not ${expected}`;
+    case 'unknown-property':
+      return `property ${received} is not documented for ${expected}`;
+    case 'odata-type':
+      return `@odata.type ${received} is neither ${expected} nor derived from it`;
+    case 'depth':
+      return `nesting deeper than ${expected} objects is not checked`;
+    case 'internal':
+      return `the validator failed: ${received}`;
+    default: {
+      const never: never = code;
+      return String(never);
+    }
+  }
+}
 
 export function report(collector: Collector, path: string, code: IssueCode, expected: string, received: string, source: Source): void {
-  const issue: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = { path, code, message: messages[code](expected, received), expected, received };
-  if (source !== undefined) issue.source = source;
-  collector.issues.push(issue);
+  const text = message(code, expected, received);
+  // One object literal per shape (with or without `source`): no property added after creation.
+  collector.issues.push(source === undefined ? { path, code, message: text, expected, received } : { path, code, message: text, expected, received, source });
 }
 
 /** Reports `null` (when not allowed); true when the value was null and nothing more is to be checked. */
@@ -406,7 +445,7 @@ export function reportType(c: Collector, path: string, expected: string, value: 
 }
 
 export function reportUnknownProperty(c: Collector, path: string, key: string, typeName: string): void {
-  if (c.settings.unknownProperties) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', typeName, JSON.stringify(key), undefined);
+  if (c.settings.unknownProperties) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', typeName, quote(key), undefined);
 }
 
 /** Reports every own key with a defined value that is neither documented (in `keys`) nor control information. */
@@ -419,7 +458,7 @@ export function reportUnknownKeys(c: Collector, path: string, value: Record<stri
 
 export function reportOdataType(c: Collector, path: string, value: unknown, typeName: string): void {
   if (typeof value !== 'string') report(c, `${path}/@odata.type`, 'type', 'string (@odata.type)', describe(value), undefined);
-  else report(c, `${path}/@odata.type`, 'odata-type', typeName, JSON.stringify(value), undefined);
+  else report(c, `${path}/@odata.type`, 'odata-type', typeName, quote(value), undefined);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -443,6 +482,14 @@ export function validate(value: unknown, check: Check, collect: Collect, options
   } catch {
     // Reported by the walk below, which meets the same problem.
   }
+  return collectIssues(value, collect, resolved);
+}
+
+/**
+ * The collecting walk of `validate`, once the boolean check has failed (generated `validateX` run that check
+ * themselves, with a direct call V8 can inline, and then call this). Never throws.
+ */
+export function collectIssues(value: unknown, collect: Collect, resolved: Settings): ValidationIssue[] {
   const collector: Collector = { settings: resolved, issues: [] };
   try {
     collect(value, '', 0, collector, undefined);
