@@ -57,10 +57,14 @@ function jsDocText(structures: readonly OptionalKind<JSDocStructure>[]): string 
 export const canonicalRef: RefPrinter = (id) => id;
 
 export function propertyType(property: Property, ref: RefPrinter, options: EmitOptions): string {
-  const printed = printType(property.type, ref, options, isNullable(property, options));
-  if (!property.knownValues || property.knownValues.length === 0) return printed;
-  const union = `${property.knownValues.map((v) => stringLiteral(v)).join(' | ')} | (string & {})`;
-  return printed.replace(/^string(\[\])?/, (_match: string, array: string | undefined) => (array ? `(${union})[]` : union));
+  const nullable = isNullable(property, options);
+  const known = property.knownValues ?? [];
+  const { type } = property;
+  const isString = (t: typeof type) => t.kind === 'primitive' && t.name === 'String';
+  if (known.length === 0 || !(isString(type) || (type.kind === 'collection' && isString(type.element)))) return printType(type, ref, options, nullable);
+  const union = `${known.map((v) => stringLiteral(v)).join(' | ')} | (string & {})`;
+  const printed = type.kind === 'collection' ? `(${union})[]` : union;
+  return nullable ? `${printed} | null` : printed;
 }
 
 function propertyStructure(property: Property, context: TypeContext): OptionalKind<PropertySignatureStructure> {
