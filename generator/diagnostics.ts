@@ -72,8 +72,6 @@ const catalogue = {
 export type DiagnosticCode = keyof typeof catalogue;
 type MessageArgs<C extends DiagnosticCode> = Parameters<(typeof catalogue)[C]['message']>;
 
-export const diagnosticCodes = Object.keys(catalogue) as DiagnosticCode[];
-
 export function severityOf(code: DiagnosticCode): Severity {
   return catalogue[code].severity;
 }

@@ -279,6 +279,9 @@ export function extractPage(file: string, source: string, root: Root): Extracted
   const codeBlocks: RawCodeBlock[] = [];
   let section = -1;
   let pendingAnnotation = -1;
+  // The page's lines, split once and only when an indented fence needs them.
+  let lines: string[] | undefined;
+  const sourceLine = (line: number): string => (lines ??= source.split(/\r\n|\r|\n/))[line - 1] ?? '';
   const definitions = new Map<string, string>();
   for (const node of root.children) {
     if (node.type === 'definition' && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
@@ -334,8 +337,7 @@ export function extractPage(file: string, source: string, root: Root): Extracted
         if (lang === 'json' || lang === '' || lang === 'jsonc') {
           // A fence indented by n strips up to n spaces from each content line: find how many each line had.
           const fenceIndent = at.column - 1;
-          const sourceLines = fenceIndent > 0 ? source.split('\n') : [];
-          const indentOf = (line: number) => Math.min(fenceIndent, /^ */.exec(sourceLines[firstContentLine - 1 + line] ?? '')?.[0].length ?? 0);
+          const indentOf = (line: number) => (fenceIndent === 0 ? 0 : Math.min(fenceIndent, /^ */.exec(sourceLine(firstContentLine + line))?.[0].length ?? 0));
           const parsed = parseJsonText(node.value, firstContentLine, indentOf, end(node));
           json = parsed.json;
           jsonErrors = parsed.errors;

@@ -61,8 +61,10 @@ export function assignNames(model: Model): Naming {
     for (const wanted of [...byWanted.keys()].sort(compareCodeUnits)) {
       const group = (byWanted.get(wanted) ?? []).sort(order);
       for (const [position, declaration] of group.entries()) {
-        let name = position === 0 ? wanted : declaration.kind === 'enum' ? `${wanted}Enum` : wanted;
-        for (let suffix = 2; taken.has(name) || byWanted.has(name) && name !== wanted; suffix++) name = `${wanted}${suffix}`;
+        // A suffixed name must not be taken already, nor be a name another declaration wants for itself.
+        const unavailable = (name: string) => taken.has(name) || (name !== wanted && byWanted.has(name));
+        let name = position > 0 && declaration.kind === 'enum' ? `${wanted}Enum` : wanted;
+        for (let suffix = 2; unavailable(name); suffix++) name = `${wanted}${suffix}`;
         taken.add(name);
         typeNames[declaration.id] = name;
       }
