@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypeExpr } from '../../generator/model/ir.js';
 import { generate, type GenerateResult, type Page } from '../../generator/pipeline.js';
 import { corpusAvailable, corpusMissingMessage, olderResourcesDir, readPages, resourcesDir, scanPage } from './corpus.js';
-import { measureFidelity, percent } from './fidelity.js';
+import { measureFidelity, percent, type Fidelity } from './fidelity.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
 if (!corpusAvailable) console.warn(corpusMissingMessage);
@@ -33,10 +33,12 @@ function unknownNames(type: TypeExpr): string[] {
 describe.skipIf(!corpusAvailable)('Graph v1.0 corpus', () => {
   let pages: Page[];
   let result: GenerateResult;
+  let fidelity: Fidelity;
 
   beforeAll(() => {
     pages = readPages(resourcesDir);
     result = generate(pages);
+    fidelity = measureFidelity(pages, result.model);
     const objects = result.model.declarations.filter((d) => d.kind === 'object');
     const byCode = new Map<string, number>();
     for (const d of result.diagnostics) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
@@ -50,7 +52,6 @@ describe.skipIf(!corpusAvailable)('Graph v1.0 corpus', () => {
   });
 
   it('declares every annotated type, every page with a properties table, every enum page and enum section', () => {
-    const fidelity = measureFidelity(pages, result.model);
     expect(fidelity.typesPresent.misses).toEqual([]);
     expect(fidelity.propertyTablePagesDeclared.misses).toEqual([]);
     expect(fidelity.enumPagesPresent.misses).toEqual([]);
@@ -60,7 +61,6 @@ describe.skipIf(!corpusAvailable)('Graph v1.0 corpus', () => {
   });
 
   it('keeps at least 99% of mentioned properties, with the documented type and base', () => {
-    const fidelity = measureFidelity(pages, result.model);
     expect(percent(fidelity.propertiesPresent)).toBeGreaterThanOrEqual(99);
     expect(percent(fidelity.propertyTypesRight)).toBeGreaterThanOrEqual(99);
     expect(percent(fidelity.baseTypesRight)).toBeGreaterThanOrEqual(98);

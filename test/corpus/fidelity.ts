@@ -111,13 +111,13 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
   const tablePages = new Tally();
 
   // File name (lower case) → the type name its resource annotation declares.
+  const scannedPages = pages.map((page) => ({ page, scanned: scanPage(page) }));
   const typeByFile = new Map<string, string>();
-  for (const page of pages) {
-    const declared = scanPage(page).resourceType;
+  for (const { page, scanned } of scannedPages) {
+    const declared = scanned.resourceType;
     if (declared) typeByFile.set(page.path.split('/').pop()?.toLowerCase() ?? '', declared.split('.').pop() ?? declared);
   }
-  for (const page of pages) {
-    const scanned = scanPage(page);
+  for (const { page, scanned } of scannedPages) {
     for (const name of scanned.enumSections) {
       enumSections.count(enumsByLowerName.has(name.toLowerCase()), () => `${page.path}: enum section ${name}`);
     }
