@@ -23,80 +23,38 @@ export interface SynchronizationError {
   tenantActionable?: boolean | null;
 }
 
-/**
- * **TODO: Add Description**
- * Source: synchronizationtaskexecution.md:40
- */
+/** Source: synchronizationtaskexecution.md:40 */
 export interface SynchronizationTaskExecution {
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:20
-   */
+  /** Source: synchronizationtaskexecution.md:20 */
   activityIdentifier?: string | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:21
-   */
+  /** Source: synchronizationtaskexecution.md:21 */
   countEntitled?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:22
-   */
+  /** Source: synchronizationtaskexecution.md:22 */
   countEntitledForProvisioning?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:23
-   */
+  /** Source: synchronizationtaskexecution.md:23 */
   countEscrowed?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:24
-   */
+  /** Source: synchronizationtaskexecution.md:24 */
   countEscrowedRaw?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:25
-   */
+  /** Source: synchronizationtaskexecution.md:25 */
   countExported?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:26
-   */
+  /** Source: synchronizationtaskexecution.md:26 */
   countExports?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:27
-   */
+  /** Source: synchronizationtaskexecution.md:27 */
   countImported?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:28
-   */
+  /** Source: synchronizationtaskexecution.md:28 */
   countImportedDeltas?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:29
-   */
+  /** Source: synchronizationtaskexecution.md:29 */
   countImportedReferenceDeltas?: number | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:30
-   */
+  /** Source: synchronizationtaskexecution.md:30 */
   error?: SynchronizationError | null;
   /**
-   * **TODO: Add Description**. Possible values are: `Succeeded`, `Failed`, `EntryLevelErrors`.
+   * Possible values are: `Succeeded`, `Failed`, `EntryLevelErrors`.
    * Source: synchronizationtaskexecution.md:31
    */
   state?: SynchronizationTaskExecutionResult | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:32
-   */
+  /** Source: synchronizationtaskexecution.md:32 */
   timeBegan?: string | null;
-  /**
-   * **TODO: Add Description**
-   * Source: synchronizationtaskexecution.md:33
-   */
+  /** Source: synchronizationtaskexecution.md:33 */
   timeEnded?: string | null;
 }
 

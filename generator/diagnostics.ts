@@ -32,20 +32,23 @@ export interface Diagnostic {
 
 /**
  * The catalogue. Severity policy:
- * - error: something the docs declare could not be generated (a page or a
- *   declaration is skipped, or two pages fight over one type);
- * - warning: generated, but with a fallback the reader should know about;
+ * - error: reserved for problems that make the output as a whole wrong. No
+ *   problem in the docs is one: a page or a declaration that cannot be
+ *   understood is skipped with a warning, and the rest is generated (a doc
+ *   set is written by people; one odd page must not stop 2,000 good ones).
+ * - warning: something the docs say was skipped, or generated with a
+ *   fallback the reader should know about;
  * - info: a fact about the docs that is not a defect.
  */
 const catalogue = {
   'no-type-defined': { severity: 'info', message: () => 'Page defines no type (no resource annotation, properties table or enum); skipped' },
-  'unreadable-page': { severity: 'error', message: (reason: string) => `Page could not be read: ${reason}` },
+  'unreadable-page': { severity: 'warning', message: (reason: string) => `Page could not be read: ${reason}` },
   'malformed-front-matter': { severity: 'warning', message: (reason: string) => `Front matter is not valid YAML: ${reason}` },
   'malformed-annotation': { severity: 'warning', message: (reason: string) => `Annotation comment is not valid JSON: ${reason}` },
   'malformed-json-block': { severity: 'warning', message: (reason: string) => `JSON representation is not valid JSON: ${reason}` },
-  'missing-type-name': { severity: 'error', message: () => 'Page has a properties table but no type name (no @odata.type annotation and no "x resource type" title); skipped' },
+  'missing-type-name': { severity: 'warning', message: () => 'Page has a properties table but no type name (no @odata.type annotation and no "x resource type" title); the page is skipped' },
   'invalid-type-name': { severity: 'warning', message: (written: string) => `"${written}" is not a qualified type name (a dotted path of identifiers); the page title names the type instead` },
-  'duplicate-type': { severity: 'error', message: (name: string, other: string) => `Type "${name}" is also defined in ${other}; this definition is ignored` },
+  'duplicate-type': { severity: 'warning', message: (name: string, other: string) => `Type "${name}" is also defined in ${other} as another kind of type (an enum and an object); this definition is dropped` },
   'type-merged': { severity: 'info', message: (name: string, first: string) => `Type "${name}" is also declared in ${first}; the properties of both pages are merged` },
   'duplicate-property': {
     severity: 'warning',
@@ -55,17 +58,24 @@ const catalogue = {
   'unknown-type': { severity: 'warning', message: (written: string) => `Unknown type "${written}"; typed as unknown` },
   'alternative-types': { severity: 'warning', message: (names: string) => `Type cell offers alternatives (${names}) with no common base type; typed as the first` },
   'link-text-conflict': { severity: 'warning', message: (detail: string) => `Link text names type "${detail}"; the link text wins` },
+  'link-text-mismatch': { severity: 'warning', message: (detail: string) => `Link text names type "${detail}"; no page declares the first, so the linked page's type is used` },
   'unresolved-link': { severity: 'warning', message: (target: string) => `Link target "${target}" defines no known type; typed as unknown` },
   'missing-type-cell': { severity: 'warning', message: (name: string) => `Property "${name}" has no type; typed as unknown` },
   'invalid-property-name': { severity: 'warning', message: (written: string) => `"${written}" is not a property name; row skipped` },
   'unknown-base-type': { severity: 'warning', message: (name: string) => `Base type "${name}" is not defined by any page; the base is dropped` },
-  'base-type-conflict': { severity: 'warning', message: (annotated: string, prose: string, winner: string) => `Annotation says the base type is "${annotated}" but the text says it inherits from "${prose}"; using "${winner}", the more specific` },
+  'base-type-conflict': {
+    severity: 'warning',
+    message: (first: string, firstSource: string, other: string, otherSource: string, winner: string, moreSpecific: boolean) =>
+      `The base type is stated two ways: ${firstSource} says "${first}", ${otherSource} says "${other}"; using "${winner}", ${moreSpecific ? 'the more specific' : `as ${winner === first ? firstSource : otherSource} says`}`,
+  },
   'inheritance-cycle': { severity: 'warning', message: (cycle: string) => `Inheritance cycle: ${cycle}; the base type is dropped` },
   'json-property-not-in-table': { severity: 'warning', message: (name: string) => `Property "${name}" is in the JSON representation but in no table; added with a type read from the JSON` },
   'table-property-not-in-json': { severity: 'info', message: (name: string) => `Property "${name}" is in a table but not in the JSON representation` },
   'json-type-mismatch': { severity: 'warning', message: (name: string, table: string, json: string) => `Property "${name}" is ${table} in the table but ${json} in the JSON representation; the table wins` },
   'enum-without-members': { severity: 'warning', message: (name: string) => `Enum "${name}" lists no members; typed as string` },
   'duplicate-enum-member': { severity: 'warning', message: (name: string, member: string) => `Enum "${name}" lists member "${member}" twice; the first is kept` },
+  'placeholder-description': { severity: 'info', message: (count: number) => `${count === 1 ? '1 description is' : `${count} descriptions are`} only a placeholder ("TODO: Add Description", "TBD", "Not yet documented"); left out of the documentation` },
+  'namespace-case-conflict': { severity: 'warning', message: (written: string, kept: string) => `Namespace "${written}" differs from "${kept}" only in case; merged into "${kept}"` },
   'namespace-mismatch': { severity: 'warning', message: (annotated: string, page: string) => `Annotation names namespace "${annotated}" but the page says "Namespace: ${page}"; the annotation wins` },
 } as const satisfies Record<string, { severity: Severity; message: (...args: never[]) => string }>;
 

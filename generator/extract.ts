@@ -6,7 +6,7 @@
  * become diagnostics. Never throws on any mdast.
  */
 import { parseTree, printParseErrorCode, type Node as JsoncNode, type ParseError } from 'jsonc-parser';
-import type { Html, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Html, List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from './diagnostics.js';
 
@@ -45,6 +45,8 @@ export interface RawTable extends Position {
 
 export interface RawParagraph extends RawText {
   readonly section: number;
+  /** A paragraph inside a list item ("- [fileAttachment](fileattachment.md) for files"). */
+  readonly listItem: boolean;
 }
 
 /** A JSON value with the position of each node in the markdown file. */
@@ -309,7 +311,22 @@ export function extractPage(file: string, source: string, root: Root): Extracted
       case 'paragraph': {
         const from = node.position?.start.offset;
         const to = node.position?.end.offset;
-        paragraphs.push({ ...rawText(node.children, start(node), source, definitions, from, to), section });
+        paragraphs.push({ ...rawText(node.children, start(node), source, definitions, from, to), section, listItem: false });
+        return;
+      }
+      case 'list': {
+        // The paragraphs of list items, nested lists included, in document order.
+        const items = (list: List): void => {
+          for (const item of list.children) {
+            for (const child of item.children) {
+              if (child.type === 'paragraph') {
+                const text = rawText(child.children, start(child), source, definitions, child.position?.start.offset, child.position?.end.offset);
+                paragraphs.push({ ...text, section, listItem: true });
+              } else if (child.type === 'list') items(child);
+            }
+          }
+        };
+        items(node);
         return;
       }
       case 'table':

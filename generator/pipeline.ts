@@ -8,6 +8,7 @@ import { extractPage } from './extract.js';
 import { buildPage } from './model/build.js';
 import type { Model, Naming, PageFacts } from './model/ir.js';
 import { linkPages } from './model/link.js';
+import { countFirings, type QuirkName } from './model/quirks.js';
 import { assignNames } from './model/names.js';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
 import { normalizeSource, parseMarkdown } from './parse.js';
@@ -24,6 +25,10 @@ export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly model: Model;
   readonly naming: Naming;
+  /** On how many pages each doc-quirk rule fired (see model/quirks.ts). */
+  readonly quirks: Partial<Record<QuirkName, number>>;
+  /** Descriptions left out because they were only a placeholder ("TODO: Add Description"). */
+  readonly placeholders: number;
 }
 
 /** What the per-page work yields: plain JSON-serialisable data. */
@@ -79,5 +84,8 @@ export function generate(pages: readonly Page[], options: Partial<EmitOptions> =
   diagnostics.push(...linked.diagnostics);
   const naming = assignNames(linked.model);
   const files = emitTypes(linked.model, naming, emitOptions);
-  return { files, diagnostics: sortDiagnostics(diagnostics), model: linked.model, naming };
+  const pageFirings = facts.flatMap((page) => page.quirks.map((rule) => ({ rule, file: page.file })));
+  const quirks = countFirings([...pageFirings, ...linked.firings]);
+  const placeholders = facts.reduce((sum, page) => sum + page.placeholders, 0);
+  return { files, diagnostics: sortDiagnostics(diagnostics), model: linked.model, naming, quirks, placeholders };
 }

@@ -6,7 +6,10 @@
  */
 import { diagnostic, type Diagnostic, type Origin } from '../diagnostics.js';
 import type { RawAnnotation, RawHeading, RawJson, RawPage, RawRow, RawTable, RawText } from '../extract.js';
-import type { EnumDeclaration, EnumMember, Facets, PageFacts, UnlinkedObject, UnlinkedProperty, WrittenType } from './ir.js';
+import { inheritedFromRow, statedBase, statedDerivedTypes } from './base-types.js';
+import { listedValues, saysOpenType, withoutPlaceholder } from './descriptions.js';
+import type { EnumDeclaration, EnumMember, Facets, PageFacts, UnlinkedObject, UnlinkedProperty, WrittenBase, WrittenType } from './ir.js';
+import { quirkNames, type Fired } from './quirks.js';
 import { primitiveNamed, readTypeCell } from './written-type.js';
 
 export const defaultNamespace = 'microsoft.graph';
@@ -88,10 +91,13 @@ export function facetsOf(description: string): Facets {
  * trailing parenthetical remark ("id (deprecated)") is dropped. Anything else
  * with spaces or punctuation is not a property name.
  */
-function propertyName(cell: RawText | undefined): string | undefined {
+function propertyName(cell: RawText | undefined, fired: Fired): string | undefined {
   if (!cell) return undefined;
-  const text = cellName({ ...cell, markdown: cell.markdown.replace(/\s+\([^()]*\)$/, '') });
-  return /^[@A-Za-z_$][\w@.$-]*$/.test(text) ? text : undefined;
+  const withoutRemark = cell.markdown.replace(/\s+\([^()]*\)$/, '');
+  const text = cellName({ ...cell, markdown: withoutRemark });
+  if (!/^[@A-Za-z_$][\w@.$-]*$/.test(text)) return undefined;
+  if (withoutRemark !== cell.markdown) fired.add('name-with-remark');
+  return text;
 }
 
 /** A name cell as written: a link's text, else the markdown without bold, italic or code wrappers and backslash escapes. */
@@ -107,29 +113,29 @@ function cellName(cell: RawText): string {
 /** A qualified type name as an annotation writes it: a dotted path of identifiers, optionally with a leading `#`. */
 const qualifiedNamePattern = /^#?[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/;
 
-const possibleValuesPattern = /\b(possible values?|allowed values?|supported values?|valid values?|values are|can be one of|one of the following|one of)\b/i;
-
-/** Members an enum-typed description lists in prose: the code spans after "Possible values are". */
-export function proseEnumMembers(description: RawText): string[] {
-  const match = possibleValuesPattern.exec(description.text);
-  if (!match) return [];
-  // Code spans appear in the text in order: find each after the previous one, and keep those after the phrase.
-  const members: string[] = [];
-  let cursor = 0;
-  for (const code of description.codes) {
-    const at = description.text.indexOf(code, cursor);
-    if (at < 0) continue;
-    cursor = at + code.length;
-    const value = code.trim();
-    if (at >= match.index && /^[A-Za-z_][\w]*$/.test(value) && !members.includes(value)) members.push(value);
-  }
-  return members;
+/** Members an enum-typed description lists in prose: the code spans in the sentence after "Possible values are". */
+export function proseEnumMembers(description: RawText, fired?: Fired): string[] {
+  return listedValues(description, fired);
 }
 
 interface PageContext {
   readonly page: RawPage;
   readonly namespace: string;
   readonly diagnostics: Diagnostic[];
+  /** The quirk rules that fired on the page. */
+  readonly fired: Fired;
+  /** Where descriptions that were only placeholders were, for the page's note. */
+  readonly placeholders: Origin[];
+}
+
+/** A description as JSDoc may show it: without a placeholder, which is counted for the page's note. */
+function described(context: PageContext, markdown: string, at: Origin): string {
+  const { text, placeholder } = withoutPlaceholder(markdown);
+  if (placeholder) {
+    context.fired.add('placeholder-description');
+    context.placeholders.push(at);
+  }
+  return text;
 }
 
 function origin(page: RawPage, at: { line: number; column: number }): Origin {
@@ -138,6 +144,7 @@ function origin(page: RawPage, at: { line: number; column: number }): Origin {
 
 function pageNamespace(page: RawPage): { namespace: string; stated: boolean } {
   for (const paragraph of page.paragraphs) {
+    if (paragraph.listItem) continue;
     const match = /^namespace:\s*([\w.]+)/i.exec(paragraph.text);
     if (match?.[1]) return { namespace: match[1], stated: true };
   }
@@ -159,53 +166,68 @@ function resourceAnnotation(page: RawPage): RawAnnotation | undefined {
 }
 
 /** The annotation's type name: `@odata.type`, or `@type` as some pages write it. */
-function annotatedType(annotation: RawAnnotation | undefined): string | undefined {
-  const value = annotation?.value?.['@odata.type'] ?? annotation?.value?.['@type'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+function annotatedType(annotation: RawAnnotation | undefined, fired?: Fired): string | undefined {
+  const odataType = annotation?.value?.['@odata.type'];
+  const value = odataType ?? annotation?.value?.['@type'];
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (odataType === undefined) fired?.add('at-type-annotation');
+  return value.trim();
 }
 
 const titlePattern = /^([A-Za-z_][\w.]*)\s+(?:resource|complex|entity|enum(?:eration)?|object)?\s*type\b/i;
 
-function titleTypeName(page: RawPage): string | undefined {
+/**
+ * The type name the page's title gives, tried in order: the H1 ("# x resource
+ * type"), the front matter title, a title missing the space after '#'. The
+ * rule that found it is recorded when `fired` is given (the caller passes it
+ * only when the title, not an annotation, names the type).
+ */
+function titleTypeName(page: RawPage, fired?: Fired): string | undefined {
   const h1 = page.headings.find((h) => h.depth === 1);
   const fromHeading = h1 ? titlePattern.exec(h1.text.replace(/`/g, '').trim())?.[1] : undefined;
   if (fromHeading) return fromHeading;
   const title = page.frontMatter['title'];
   const fromFrontMatter = typeof title === 'string' ? titlePattern.exec(title.replace(/`/g, '').trim())?.[1] : undefined;
-  if (fromFrontMatter) return fromFrontMatter;
+  if (fromFrontMatter) {
+    fired?.add('type-name-from-front-matter');
+    return fromFrontMatter;
+  }
   // "#teamVisibilityType enum type": a title missing the space after '#' is a paragraph to CommonMark.
-  const unspaced = page.paragraphs.find((p) => /^#{1,6}[^#\s]/.test(p.markdown));
-  return unspaced ? titlePattern.exec(unspaced.markdown.replace(/^#+/, '').replace(/`/g, '').trim())?.[1] : undefined;
+  const unspaced = page.paragraphs.find((p) => !p.listItem && /^#{1,6}[^#\s]/.test(p.markdown));
+  const fromUnspaced = unspaced ? titlePattern.exec(unspaced.markdown.replace(/^#+/, '').replace(/`/g, '').trim())?.[1] : undefined;
+  if (fromUnspaced) fired?.add('title-without-space');
+  return fromUnspaced;
 }
 
 /** The description of the page's type: the first paragraph after the title that is not the namespace line. */
-function pageDescription(page: RawPage): string {
+function pageDescription(context: PageContext): string {
+  const { page } = context;
   const h1 = page.headings.findIndex((h) => h.depth === 1);
-  const paragraph = page.paragraphs.find((p) => p.section === h1 && !/^namespace:/i.test(p.text) && !p.text.startsWith('>'));
-  return paragraph?.markdown ?? '';
+  const paragraph = page.paragraphs.find((p) => p.section === h1 && !p.listItem && !/^namespace:/i.test(p.text) && !p.text.startsWith('>'));
+  return paragraph ? described(context, paragraph.markdown, origin(page, paragraph)) : '';
 }
 
-function proseBase(page: RawPage): { type: WrittenType; origin: Origin } | undefined {
-  for (const paragraph of page.paragraphs) {
-    // "Inherits from [x](x.md)", "inherits the properties from [x]", "A subclass of [x](x.md)".
-    const match = /\b(?:(?:inherits|derives|derived)\s+(?:[\w-]+\s+){0,3}?from|(?:a|is a|is the)\s+subclass\s+of)\s+(?:the\s+)?(\S+)/i.exec(paragraph.text);
-    if (!match) continue;
-    const link = paragraph.links.find((l) => /\.md(#.*)?$/i.test(l.url) && paragraph.text.indexOf(l.text) >= match.index);
-    if (link) return { type: { kind: 'link', url: link.url, text: link.text }, origin: origin(page, paragraph) };
-    const name = (match[1] ?? '').replace(/[.,;:*`]+$/g, '').replace(/[*`]/g, '');
-    if (/^[A-Za-z_][\w.]*$/.test(name)) return { type: { kind: 'name', name }, origin: origin(page, paragraph) };
-  }
-  return undefined;
+/** What the rows of a page's property tables yield besides properties. */
+interface RowFacts {
+  readonly seen: Map<string, number>;
+  readonly proseEnums: EnumDeclaration[];
+  /** Ancestors the rows name ("Inherited from [x]"), each once by written name. */
+  readonly ancestors: Map<string, WrittenBase>;
 }
 
-function readRows(context: PageContext, table: RawTable, navigation: boolean, into: UnlinkedProperty[], seen: Map<string, number>, proseEnums: EnumDeclaration[]): void {
+function readRows(context: PageContext, table: RawTable, navigation: boolean, into: UnlinkedProperty[], facts: RowFacts): void {
+  const { seen, proseEnums } = facts;
   const nameKey = column(table, nameColumns) ?? '';
   const typeKey = column(table, typeColumns) ?? '';
   const descriptionKey = column(table, descriptionColumns);
+  if (!['property', 'relationship'].includes(nameKey) || typeKey !== 'type') context.fired.add('header-alias');
   for (const row of table.rows) {
     const nameCell = row.cells[nameKey];
-    if (isGroupRow(row, nameKey, typeKey)) continue;
-    const name = propertyName(nameCell);
+    if (isGroupRow(row, nameKey, typeKey)) {
+      if ((row.cells[nameKey]?.text.trim() ?? '') !== '') context.fired.add('group-row');
+      continue;
+    }
+    const name = propertyName(nameCell, context.fired);
     const at = origin(context.page, nameCell ?? row);
     if (!name) {
       context.diagnostics.push(diagnostic('invalid-property-name', at, nameCell?.text ?? ''));
@@ -218,12 +240,18 @@ function readRows(context: PageContext, table: RawTable, navigation: boolean, in
     }
     seen.set(name, at.line);
     const typeCell = row.cells[typeKey];
-    const type = readTypeCell(typeCell);
+    const type = readTypeCell(typeCell, context.fired);
     if (type.kind === 'unreadable' && type.written === '') context.diagnostics.push(diagnostic('missing-type-cell', at, name));
     const descriptionCell = descriptionKey ? row.cells[descriptionKey] : undefined;
-    const description = descriptionCell?.markdown ?? '';
+    const description = descriptionCell ? described(context, descriptionCell.markdown, origin(context.page, descriptionCell)) : '';
     const typeOrigin = origin(context.page, typeCell ?? row);
-    const knownValues = isString(type) && descriptionCell ? proseEnumMembers(descriptionCell) : [];
+    const knownValues = isString(type) && descriptionCell ? listedValues(descriptionCell, context.fired) : [];
+    if (knownValues.length >= 2) context.fired.add('possible-values-union');
+    const ancestor = descriptionCell ? inheritedFromRow(descriptionCell) : undefined;
+    if (ancestor) {
+      const key = JSON.stringify(ancestor);
+      if (!facts.ancestors.has(key)) facts.ancestors.set(key, { type: ancestor, origin: origin(context.page, descriptionCell ?? row), rule: 'inherited-from-row' });
+    }
     into.push({
       name,
       type,
@@ -237,11 +265,6 @@ function readRows(context: PageContext, table: RawTable, navigation: boolean, in
     });
     if (descriptionCell) collectProseEnum(context, type, descriptionCell, origin(context.page, typeCell ?? row), proseEnums);
   }
-}
-
-/** "This is an open type": some pages say so only in prose. */
-function saysOpenType(page: RawPage): boolean {
-  return page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text));
 }
 
 /** String, or a collection of String. */
@@ -259,7 +282,7 @@ function isGroupRow(row: RawRow, nameKey: string, typeKey: string): boolean {
 function collectProseEnum(context: PageContext, type: WrittenType, description: RawText, at: Origin, into: EnumDeclaration[]): void {
   const named = type.kind === 'collection' ? type.element : type;
   if (named.kind !== 'name') return;
-  const members = proseEnumMembers(description);
+  const members = listedValues(description);
   if (members.length === 0) return;
   const { namespace, name } = splitQualified(named.name, context.namespace);
   into.push({
@@ -292,7 +315,8 @@ function readEnum(context: PageContext, table: RawTable, name: string, descripti
       continue;
     }
     const valueText = valueKey ? row.cells[valueKey]?.text.trim() : undefined;
-    const member: EnumMember = { name: memberName, description: descriptionKey ? row.cells[descriptionKey]?.markdown ?? '' : '', origin: at };
+    const descriptionCell = descriptionKey ? row.cells[descriptionKey] : undefined;
+    const member: EnumMember = { name: memberName, description: descriptionCell ? described(context, descriptionCell.markdown, origin(context.page, descriptionCell)) : '', origin: at };
     members.push(valueText !== undefined && valueText !== '' ? { ...member, value: Number(valueText) } : member);
   }
   const { namespace, name: local } = splitQualified(name, context.namespace);
@@ -412,37 +436,42 @@ function reconcileWithJson(context: PageContext, annotation: RawAnnotation | und
 export function buildPage(page: RawPage): Built {
   const diagnostics: Diagnostic[] = [];
   const { namespace: statedNamespace, stated } = pageNamespace(page);
-  const context: PageContext = { page, namespace: statedNamespace, diagnostics };
+  const fired: Fired = new Set();
+  const context: PageContext = { page, namespace: statedNamespace, diagnostics, fired, placeholders: [] };
   const docType = String(page.frontMatter['doc_type'] ?? '').toLowerCase();
   const isEnumPage = docType === 'enumpagetype';
   const annotation = resourceAnnotation(page);
 
   const properties: UnlinkedProperty[] = [];
-  const seen = new Map<string, number>();
   const enums: EnumDeclaration[] = [];
   const proseEnums: EnumDeclaration[] = [];
+  const rows: RowFacts = { seen: new Map(), proseEnums, ancestors: new Map() };
   let sawPropertyTable = false;
-  const enumPageName = isEnumPage ? titleTypeName(page) : undefined;
+  const enumPageName = isEnumPage ? titleTypeName(page, fired) : undefined;
 
   for (const table of page.tables) {
     const { role, enumName } = tableRole(page, table, isEnumPage);
     if (role === 'properties' || role === 'relationships') {
       sawPropertyTable = true;
-      readRows(context, table, role === 'relationships', properties, seen, proseEnums);
+      readRows(context, table, role === 'relationships', properties, rows);
     } else if (role === 'enum') {
       const name = enumName ?? enumPageName;
-      if (name) enums.push(readEnum(context, table, name, enumName ? '' : pageDescription(page)));
+      if (name) enums.push(readEnum(context, table, name, enumName ? '' : pageDescription(context)));
     }
   }
 
   const objects: UnlinkedObject[] = [];
   if (annotation || sawPropertyTable) {
-    let written = annotatedType(annotation);
+    let written = annotatedType(annotation, fired);
     if (written !== undefined && !qualifiedNamePattern.test(written)) {
       diagnostics.push(diagnostic('invalid-type-name', origin(page, annotation ?? { line: 1, column: 1 }), written));
       written = undefined;
     }
-    written ??= titleTypeName(page);
+    if (written === undefined) {
+      // An enum page's title names its enum (read above); a resource page's title is the fallback for its type.
+      written = titleTypeName(page, isEnumPage ? undefined : fired);
+      if (written !== undefined && !isEnumPage && page.headings.some((h) => h.depth === 1 && titlePattern.test(h.text.replace(/`/g, '').trim()))) fired.add('type-name-from-title');
+    }
     const at = origin(page, annotation ?? page.headings.find((h) => h.depth === 1) ?? { line: 1, column: 1 });
     if (!written || (isEnumPage && !annotation)) {
       if (!isEnumPage) diagnostics.push(diagnostic('missing-type-name', at));
@@ -451,19 +480,26 @@ export function buildPage(page: RawPage): Built {
       if (stated && written.includes('.') && namespace !== statedNamespace) diagnostics.push(diagnostic('namespace-mismatch', at, namespace, statedNamespace));
       const baseType = annotation?.value?.['baseType'];
       const annotatedBase = typeof baseType === 'string' && qualifiedNamePattern.test(baseType.trim()) ? { type: { kind: 'name', name: baseType.replace(/^#/, '') } as WrittenType, origin: at } : undefined;
-      const prose = proseBase(page);
+      const prose = statedBase(page);
+      const derivedTypes = statedDerivedTypes(page);
+      const rowAncestors = [...rows.ancestors.values()];
       const keyProperty = annotation?.value?.['keyProperty'];
       reconcileWithJson(context, annotation, properties);
+      const annotatedOpen = annotation?.value?.['openType'] === true;
+      const proseOpen = !annotatedOpen && saysOpenType(page.paragraphs);
+      if (proseOpen) fired.add('open-type-prose');
       objects.push({
         kind: 'object',
         id: `${namespace}.${name}`,
         namespace,
         name,
-        description: pageDescription(page),
-        open: annotation?.value?.['openType'] === true || saysOpenType(page),
+        description: pageDescription(context),
+        open: annotatedOpen || proseOpen,
         ...(typeof keyProperty === 'string' ? { keyProperty } : {}),
         ...(annotatedBase ? { annotatedBase } : {}),
         ...(prose ? { proseBase: prose } : {}),
+        ...(derivedTypes.length > 0 ? { derivedTypes } : {}),
+        ...(rowAncestors.length > 0 ? { rowAncestors } : {}),
         properties,
         origin: at,
       });
@@ -472,5 +508,8 @@ export function buildPage(page: RawPage): Built {
   if (objects.length === 0 && enums.length === 0 && !diagnostics.some((d) => d.code === 'missing-type-name')) {
     diagnostics.push(diagnostic('no-type-defined', { file: page.file, line: 1, column: 1 }));
   }
-  return { facts: { file: page.file, namespace: statedNamespace, objects, enums, proseEnums }, diagnostics };
+  const [firstPlaceholder] = [...context.placeholders].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (firstPlaceholder) diagnostics.push(diagnostic('placeholder-description', firstPlaceholder, context.placeholders.length));
+  const quirks = quirkNames.filter((name) => fired.has(name));
+  return { facts: { file: page.file, namespace: statedNamespace, objects, enums, proseEnums, quirks, placeholders: context.placeholders.length }, diagnostics };
 }

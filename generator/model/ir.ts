@@ -6,6 +6,7 @@
  * TypeScript names, which `names.ts` assigns in one late pass.
  */
 import type { Origin } from '../diagnostics.js';
+import type { QuirkName } from './quirks.js';
 
 export type { Origin };
 
@@ -143,9 +144,12 @@ export interface UnlinkedProperty extends Omit<Property, 'type'> {
   readonly typeOrigin: Origin;
 }
 
+/** A type a page states in relation to another (a base type, a derived type), as written. */
 export interface WrittenBase {
   readonly type: WrittenType;
   readonly origin: Origin;
+  /** The quirk rule that read it; none for the annotation's `baseType`. */
+  readonly rule?: QuirkName;
 }
 
 export interface UnlinkedObject extends Omit<ObjectDeclaration, 'baseId' | 'properties'> {
@@ -153,6 +157,10 @@ export interface UnlinkedObject extends Omit<ObjectDeclaration, 'baseId' | 'prop
   readonly annotatedBase?: WrittenBase;
   /** "Inherits from [x](x.md)" in the text. */
   readonly proseBase?: WrittenBase;
+  /** Types the page says derive from this one (a "Derived types" section or sentence). */
+  readonly derivedTypes?: readonly WrittenBase[];
+  /** Ancestors the property rows name ("Inherited from [x]"), each once, in row order. */
+  readonly rowAncestors?: readonly WrittenBase[];
   readonly properties: readonly UnlinkedProperty[];
 }
 
@@ -165,4 +173,8 @@ export interface PageFacts {
   readonly enums: readonly EnumDeclaration[];
   /** Enums named in a Type cell whose members appear only in the description prose; used when no page defines the name. */
   readonly proseEnums: readonly EnumDeclaration[];
+  /** The quirk rules that fired while reading the page (catalogue order). */
+  readonly quirks: readonly QuirkName[];
+  /** Descriptions that were only a placeholder ("TODO: Add Description"), left out. */
+  readonly placeholders: number;
 }

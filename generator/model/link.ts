@@ -8,11 +8,14 @@ import { posix } from 'node:path';
 import { primitiveNamed } from './written-type.js';
 import { diagnostic, type Diagnostic, type Origin } from '../diagnostics.js';
 import type { Declaration, EnumDeclaration, Model, ObjectDeclaration, PageFacts, Property, TypeExpr, UnlinkedObject, UnlinkedProperty, WrittenBase, WrittenType } from './ir.js';
+import type { QuirkFiring, QuirkName } from './quirks.js';
 import { compareCodeUnits } from '../order.js';
 
 export interface Linked {
   readonly model: Model;
   readonly diagnostics: readonly Diagnostic[];
+  /** The quirk rules that fired while linking, and on which page. */
+  readonly firings: readonly QuirkFiring[];
 }
 
 
@@ -109,8 +112,13 @@ function decodePath(path: string): string {
 
 interface Resolution {
   readonly type: TypeExpr;
-  readonly problem?: { readonly code: 'unknown-type' | 'unresolved-link' | 'alternative-types' | 'link-text-conflict'; readonly written: string };
+  readonly problem?: { readonly code: 'unknown-type' | 'unresolved-link' | 'alternative-types' | 'link-text-conflict' | 'link-text-mismatch'; readonly written: string };
+  /** The quirk rule the resolution needed. */
+  readonly quirk?: QuirkName;
 }
+
+/** Link text that reads as one type name ("identityUserFlow"), as opposed to prose ("the user's photo"). */
+const typeNameText = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** The nearest type every one of the given object ids is or derives from. */
 type CommonBase = (ids: readonly string[]) => string | undefined;
@@ -137,13 +145,21 @@ function resolve(index: Index, written: WrittenType, file: string, namespace: st
       const main = page ? index.mainOf(page) : undefined;
       // "[DateTimeOffset](timestamp.md)": link text naming an Edm primitive means the primitive, unless the page defines a type of that name.
       const primitive = primitiveNamed(written.text);
-      if (primitive && (!main || index.byId.get(main)?.name.toLowerCase() !== written.text.trim().toLowerCase())) return { type: { kind: 'primitive', name: primitive } };
+      if (primitive && (!main || index.byId.get(main)?.name.toLowerCase() !== written.text.trim().toLowerCase())) {
+        return { type: { kind: 'primitive', name: primitive }, quirk: 'primitive-link-text' };
+      }
       // The target page's own type wins (file names do not say type names); the link text is the fallback when the page is not in the doc set.
       const textId = index.byName(written.text.replace(/\s+collection$/i, ''), namespace);
       const anchored = page && anchor ? index.anchor(page, anchor) : undefined;
       // "[invitationParticipantInfo](participantinfo.md)": text naming another type than the page, and not just the property's own name, wins.
       if (!anchored && main && textId && textId !== main && written.text.trim().toLowerCase() !== propertyName?.toLowerCase()) {
-        return { type: { kind: 'ref', id: textId }, problem: { code: 'link-text-conflict', written: `${written.text}" but links to the page of "${index.byId.get(main)?.name ?? main}` } };
+        return { type: { kind: 'ref', id: textId }, problem: { code: 'link-text-conflict', written: `${written.text}" but links to the page of "${index.byId.get(main)?.name ?? main}` }, quirk: 'link-text-names-type' };
+      }
+      // "[identityUserFlow](identityuserflow.md)" where that page declares "UserFlow" and no page "identityUserFlow": the page wins, with a warning.
+      const mainName = main ? index.byId.get(main)?.name : undefined;
+      const text = written.text.trim();
+      if (!anchored && mainName && !textId && typeNameText.test(text) && text.toLowerCase() !== mainName.toLowerCase() && text.toLowerCase() !== propertyName?.toLowerCase()) {
+        return { type: { kind: 'ref', id: main ?? '' }, problem: { code: 'link-text-mismatch', written: `${text}", but the page it links to declares "${mainName}` } };
       }
       const id = anchored ?? main ?? textId;
       return id ? { type: { kind: 'ref', id } } : { type: { kind: 'unknown', written: written.text }, problem: { code: 'unresolved-link', written: written.url } };
@@ -155,7 +171,7 @@ function resolve(index: Index, written: WrittenType, file: string, namespace: st
       if (ids.some((id) => id === undefined)) return first;
       const base = commonBase(ids as string[]);
       const names = (ids as string[]).join(', ');
-      return base ? { type: { kind: 'ref', id: base } } : { type: first.type, problem: { code: 'alternative-types', written: names } };
+      return base ? { type: { kind: 'ref', id: base }, quirk: 'alternatives-common-base' } : { type: first.type, problem: { code: 'alternative-types', written: names } };
     }
     case 'unreadable':
       return { type: { kind: 'unknown', written: written.written }, problem: written.written === '' ? undefined : { code: 'unknown-type', written: written.written } } as Resolution;
@@ -166,10 +182,55 @@ function report(diagnostics: Diagnostic[], problem: Resolution['problem'], at: O
   if (problem) diagnostics.push(diagnostic(problem.code, at, problem.written));
 }
 
+/**
+ * Namespaces that differ only in case (`microsoft.graph.termStore` on eight
+ * pages, `microsoft.graph.termstore` on one) are one namespace: they would
+ * otherwise become two modules whose file names clash on case-insensitive file
+ * systems. The spelling most declarations use wins (ties: code-unit order);
+ * each page that spells it otherwise gets a warning.
+ */
+function mergeNamespaceCase(pages: readonly PageFacts[], diagnostics: Diagnostic[]): PageFacts[] {
+  const uses = new Map<string, Map<string, number>>();
+  for (const page of pages) {
+    for (const declaration of [...page.objects, ...page.enums, ...page.proseEnums]) {
+      const spellings = uses.get(declaration.namespace.toLowerCase()) ?? new Map<string, number>();
+      spellings.set(declaration.namespace, (spellings.get(declaration.namespace) ?? 0) + (declaration.kind === 'enum' && declaration.source === 'prose' ? 0 : 1));
+      uses.set(declaration.namespace.toLowerCase(), spellings);
+    }
+  }
+  const canonical = new Map<string, string>();
+  for (const [lower, spellings] of uses) {
+    if (spellings.size < 2) continue;
+    const [kept] = [...spellings.entries()].sort(([a, x], [b, y]) => y - x || compareCodeUnits(a, b))[0] ?? [lower];
+    canonical.set(lower, kept);
+  }
+  if (canonical.size === 0) return [...pages];
+  const respell = <D extends { readonly namespace: string; readonly name: string; readonly id: string }>(declaration: D): D => {
+    const kept = canonical.get(declaration.namespace.toLowerCase());
+    return kept === undefined || kept === declaration.namespace ? declaration : { ...declaration, namespace: kept, id: `${kept}.${declaration.name}` };
+  };
+  return pages.map((page) => {
+    const declarations = [...page.objects, ...page.enums, ...page.proseEnums];
+    const reported = new Set<string>();
+    for (const declaration of declarations) {
+      const kept = canonical.get(declaration.namespace.toLowerCase());
+      if (kept === undefined || kept === declaration.namespace || reported.has(declaration.namespace)) continue;
+      reported.add(declaration.namespace);
+      diagnostics.push(diagnostic('namespace-case-conflict', declaration.origin, declaration.namespace, kept));
+    }
+    if (reported.size === 0) return page;
+    const namespace = canonical.get(page.namespace.toLowerCase()) ?? page.namespace;
+    return { ...page, namespace, objects: page.objects.map(respell), enums: page.enums.map(respell), proseEnums: page.proseEnums.map(respell) };
+  });
+}
+
 export function linkPages(pages: readonly PageFacts[]): Linked {
   const diagnostics: Diagnostic[] = [];
+  const firings: QuirkFiring[] = [];
+  const fire = (rule: QuirkName, file: string) => firings.push({ rule, file });
   const index = new Index();
-  const sortedPages = [...pages].sort((a, b) => compareCodeUnits(a.file, b.file));
+  const sortedPages = mergeNamespaceCase([...pages].sort((a, b) => compareCodeUnits(a.file, b.file)), diagnostics);
+  for (const d of diagnostics) fire('namespace-case', d.file);
 
   // 1. Register every declaration. A type declared on several pages is merged into the first page's
   //    declaration (Intune splits deviceManagement over 16 pages); an enum and an object of one name clash.
@@ -189,6 +250,8 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
         // The page named after the type (user.md for user) leads; otherwise the first in path order.
         const [lead, other] = isNamedAfter(object) && !isNamedAfter(first) ? [object, first] : [first, object];
         objectsById.set(key, mergeObjects(lead, other, diagnostics));
+        fire('type-split-over-pages', lead.origin.file);
+        fire('type-split-over-pages', other.origin.file);
         index.add(placeholder(lead), lead.origin.file);
         index.add(placeholder(other), other.origin.file, lead.id);
       } else {
@@ -204,6 +267,8 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
       else if (first) {
         const merged = mergeEnums(first, declaration, diagnostics);
         enumsById.set(key, merged);
+        fire('enum-defined-twice', first.origin.file);
+        fire('enum-defined-twice', page.file);
         index.add(merged, first.origin.file);
         index.add(declaration, page.file, first.id);
       } else {
@@ -215,16 +280,14 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
   // 2. Prose enums fill in names no page defines; the first in path order wins.
   for (const page of sortedPages) {
     for (const declaration of page.proseEnums) {
-      if (index.byName(declaration.name, declaration.namespace) === undefined) index.add(declaration, page.file);
+      if (index.byName(declaration.name, declaration.namespace) !== undefined) continue;
+      index.add(declaration, page.file);
+      fire('prose-enum', page.file);
     }
   }
 
   // 3. Base types, then cycles.
-  const baseIds = new Map<string, string>();
-  for (const object of objectsById.values()) {
-    const baseId = chooseBase(index, objectsById, object, diagnostics);
-    if (baseId) baseIds.set(object.id, baseId);
-  }
+  const baseIds = chooseBases(index, objectsById, diagnostics, fire);
   breakCycles(baseIds, objectsById, diagnostics);
 
   // 4. Properties. A property only the JSON representation lists is dropped when the type inherits it.
@@ -251,19 +314,20 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
         // An open type's JSON representation shows example dynamic properties; an inherited one is not the type's own.
         if (object.open || inherits(object.id, property.name)) continue;
         diagnostics.push(diagnostic('json-property-not-in-table', property.origin, property.name));
+        fire('json-only-property', property.origin.file);
       }
-      const { type, problem } = resolve(index, property.type, property.origin.file, object.namespace, commonBase, property.name);
+      const { type, problem, quirk } = resolve(index, property.type, property.origin.file, object.namespace, commonBase, property.name);
       report(diagnostics, problem, property.typeOrigin);
+      if (quirk) fire(quirk, property.origin.file);
       const { typeOrigin: _typeOrigin, ...rest } = property;
       properties.push({ ...rest, type });
     }
-    const { annotatedBase: _annotated, proseBase: _prose, ...rest } = object;
     const baseId = baseIds.get(object.id);
-    index.byId.set(object.id, { ...rest, ...(baseId ? { baseId } : {}), properties });
+    index.byId.set(object.id, { ...placeholder(object), ...(baseId ? { baseId } : {}), properties });
   }
 
   const declarations = [...index.byId.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
-  return { model: { declarations, pageCount: pages.length }, diagnostics };
+  return { model: { declarations, pageCount: pages.length }, diagnostics, firings };
 }
 
 /** Is the page that declares the object named after it (`user.md` for `microsoft.graph.user`)? */
@@ -273,46 +337,113 @@ function isNamedAfter(object: UnlinkedObject): boolean {
 
 /** Stands in for an object until it is linked: registered so that names and links resolve to it. */
 function placeholder(object: UnlinkedObject): ObjectDeclaration {
-  const { annotatedBase: _annotated, proseBase: _prose, ...rest } = object;
+  const { annotatedBase: _annotated, proseBase: _prose, derivedTypes: _derived, rowAncestors: _rows, ...rest } = object;
   return { ...rest, properties: [] };
 }
 
-/** Resolves a written base to an object id other than the type's own, or undefined. */
-function resolveBase(index: Index, object: UnlinkedObject, base: WrittenBase | undefined): string | undefined {
-  if (!base) return undefined;
-  const { type } = resolve(index, base.type, base.origin.file, object.namespace);
-  return type.kind === 'ref' && index.byId.get(type.id)?.kind === 'object' && type.id.toLowerCase() !== object.id.toLowerCase() ? type.id : undefined;
+/**
+ * Resolves a written type to an object id other than `self`'s, or undefined.
+ * A link whose text and target disagree is reported when `diagnostics` is given.
+ */
+function resolveObject(index: Index, self: UnlinkedObject, written: WrittenBase | undefined, diagnostics?: Diagnostic[]): string | undefined {
+  if (!written) return undefined;
+  const { type, problem } = resolve(index, written.type, written.origin.file, self.namespace);
+  if (problem?.code === 'link-text-conflict' || problem?.code === 'link-text-mismatch') report(diagnostics ?? [], problem, written.origin);
+  return type.kind === 'ref' && index.byId.get(type.id)?.kind === 'object' && type.id.toLowerCase() !== self.id.toLowerCase() ? type.id : undefined;
 }
 
 /**
- * The annotation's baseType and the "Inherits from" prose usually agree. When
- * they do not, the more specific one wins (the prose names a type that itself
- * derives from the annotated one: `entity` vs `directoryObject`); otherwise
- * the annotation. An unresolvable prose base is dropped silently: prose such
- * as "inherits from base policy type" names no type.
+ * One statement of an object's base type, resolved: what says it (for
+ * messages), the base, where, and the rule that read it. A row's "Inherited
+ * from [x]" names an ancestor, not necessarily the direct base.
  */
-function chooseBase(index: Index, objects: ReadonlyMap<string, UnlinkedObject>, object: UnlinkedObject, diagnostics: Diagnostic[]): string | undefined {
-  const annotated = resolveBase(index, object, object.annotatedBase);
-  const prose = resolveBase(index, object, object.proseBase);
-  if (object.annotatedBase && !annotated) diagnostics.push(diagnostic('unknown-base-type', object.annotatedBase.origin, writtenName(object.annotatedBase.type)));
-  if (object.proseBase && !prose && object.proseBase.type.kind === 'link') diagnostics.push(diagnostic('unknown-base-type', object.proseBase.origin, writtenName(object.proseBase.type)));
-  if (!annotated || !prose || annotated === prose) return annotated ?? prose;
-  const winner = derivesFrom(index, objects, prose, annotated) ? prose : annotated;
-  diagnostics.push(diagnostic('base-type-conflict', object.proseBase?.origin ?? object.origin, annotated, prose, winner));
-  return winner;
+interface BaseStatement {
+  readonly source: string;
+  readonly baseId: string;
+  readonly origin: Origin;
+  readonly rule?: QuirkName;
+  readonly ancestorOnly?: boolean;
 }
 
-/** Does `id` derive, through written bases, from `ancestor`? */
-function derivesFrom(index: Index, objects: ReadonlyMap<string, UnlinkedObject>, id: string, ancestor: string): boolean {
-  const seen = new Set<string>();
-  for (let current: string | undefined = id; current !== undefined && !seen.has(current); ) {
-    seen.add(current);
-    const object = objects.get(current.toLowerCase());
-    if (!object) return false;
-    current = resolveBase(index, object, object.annotatedBase) ?? resolveBase(index, object, object.proseBase);
-    if (current === ancestor) return true;
+/**
+ * Every object's base type, from every place the docs state one, in this
+ * order of trust: the annotation's `baseType`; the derived page's prose
+ * ("Inherits from [x]"); a base page listing the type among its derived
+ * types; the ancestors its property rows name ("Inherited from [x]"), the
+ * most specific of them. The first statement is kept unless a later one names
+ * a type that itself derives from it (then the more specific wins); a
+ * disagreement is reported either way, and statements that name an ancestor
+ * of the chosen base agree with it. An unresolvable prose base is dropped
+ * silently when written as a name (prose such as "inherits from base policy
+ * type" names no type) and reported when it is a link.
+ */
+function chooseBases(index: Index, objects: ReadonlyMap<string, UnlinkedObject>, diagnostics: Diagnostic[], fire: (rule: QuirkName, file: string) => void): Map<string, string> {
+  // What base pages say about the types that derive from them, by derived id.
+  const fromBasePages = new Map<string, BaseStatement[]>();
+  for (const base of objects.values()) {
+    for (const derived of base.derivedTypes ?? []) {
+      const derivedId = resolveObject(index, base, derived);
+      if (!derivedId) continue;
+      const list = fromBasePages.get(derivedId) ?? [];
+      if (!list.some((s) => s.baseId === base.id)) list.push({ source: `the derived types of "${base.id}"`, baseId: base.id, origin: derived.origin, ...(derived.rule ? { rule: derived.rule } : {}) });
+      fromBasePages.set(derivedId, list);
+    }
   }
-  return false;
+  const statementsOf = (object: UnlinkedObject): { stated: BaseStatement[]; rows: BaseStatement[] } => {
+    const stated: BaseStatement[] = [];
+    const annotated = resolveObject(index, object, object.annotatedBase);
+    if (object.annotatedBase && !annotated) diagnostics.push(diagnostic('unknown-base-type', object.annotatedBase.origin, writtenName(object.annotatedBase.type)));
+    if (annotated && object.annotatedBase) stated.push({ source: 'the annotation', baseId: annotated, origin: object.annotatedBase.origin });
+    const prose = resolveObject(index, object, object.proseBase, diagnostics);
+    if (object.proseBase && !prose && object.proseBase.type.kind === 'link') diagnostics.push(diagnostic('unknown-base-type', object.proseBase.origin, writtenName(object.proseBase.type)));
+    if (prose && object.proseBase) stated.push({ source: 'the text', baseId: prose, origin: object.proseBase.origin, ...(object.proseBase.rule ? { rule: object.proseBase.rule } : {}) });
+    stated.push(...(fromBasePages.get(object.id) ?? []));
+    const rows: BaseStatement[] = [];
+    for (const ancestor of object.rowAncestors ?? []) {
+      const id = resolveObject(index, object, ancestor);
+      if (id && !rows.some((r) => r.baseId === id)) rows.push({ source: 'a property row ("Inherited from")', baseId: id, origin: ancestor.origin, rule: 'inherited-from-row', ancestorOnly: true });
+    }
+    return { stated, rows };
+  };
+  const statements = new Map([...objects.values()].map((object) => [object.id, statementsOf(object)]));
+  // A first guess, from the strongest statement of each type, against which "more specific" is judged.
+  const guess = new Map<string, string>();
+  for (const [id, { stated, rows }] of statements) {
+    const first = stated[0] ?? rows[0];
+    if (first) guess.set(id, first.baseId);
+  }
+  const derivesFrom = (id: string, ancestor: string): boolean => {
+    const seen = new Set<string>();
+    for (let current = guess.get(id); current !== undefined && !seen.has(current); current = guess.get(current)) {
+      if (current === ancestor) return true;
+      seen.add(current);
+    }
+    return false;
+  };
+  const chosen = new Map<string, string>();
+  for (const [id, { stated, rows }] of statements) {
+    // The rows name ancestors: only the most specific of them states a base, and only when nothing else does.
+    const mostSpecificRow = rows.find((row) => rows.every((other) => other === row || derivesFrom(row.baseId, other.baseId))) ?? rows[0];
+    const all = stated.length > 0 ? stated : mostSpecificRow ? [mostSpecificRow] : [];
+    let current = all[0];
+    if (!current) continue;
+    for (const statement of all) if (statement.rule) fire(statement.rule, statement.origin.file);
+    for (const other of all.slice(1)) {
+      if (other.baseId === current.baseId) continue;
+      const ancestor = derivesFrom(current.baseId, other.baseId);
+      // Another statement naming an ancestor is imprecise rather than contradictory: the current base stays, the more specific.
+      if (ancestor && other.ancestorOnly) continue;
+      const moreSpecific = derivesFrom(other.baseId, current.baseId);
+      const winner = moreSpecific ? other : current;
+      diagnostics.push(diagnostic('base-type-conflict', other.origin, current.baseId, current.source, other.baseId, other.source, winner.baseId, moreSpecific || ancestor));
+      if (moreSpecific) {
+        fire('more-specific-base', other.origin.file);
+        current = other;
+      }
+    }
+    chosen.set(id, current.baseId);
+  }
+  return chosen;
 }
 
 /** Adds the members of a later definition of the same enum; members both list keep the first page's row. */
@@ -340,6 +471,8 @@ function mergeObjects(first: UnlinkedObject, later: UnlinkedObject, diagnostics:
     open: first.open || later.open,
     ...(first.annotatedBase ?? later.annotatedBase ? { annotatedBase: first.annotatedBase ?? later.annotatedBase } : {}),
     ...(first.proseBase ?? later.proseBase ? { proseBase: first.proseBase ?? later.proseBase } : {}),
+    ...(first.derivedTypes ?? later.derivedTypes ? { derivedTypes: [...(first.derivedTypes ?? []), ...(later.derivedTypes ?? [])] } : {}),
+    ...(first.rowAncestors ?? later.rowAncestors ? { rowAncestors: [...(first.rowAncestors ?? []), ...(later.rowAncestors ?? [])] } : {}),
     description: first.description || later.description,
     properties: [...first.properties, ...added],
   };

@@ -2,7 +2,7 @@
  * Names: TypeScript identifiers for declarations and namespaces, assigned in
  * one late pass. The collision rule depends only on the set of declarations,
  * never on traversal order: within a namespace, declarations whose names
- * collide are ordered (objects before enums, then by id in code-unit order);
+ * collide (without regard to case) are ordered (objects before enums, then by id in code-unit order);
  * the first keeps the name, an enum then gets the suffix `Enum`, and any
  * remaining clash a number.
  */
@@ -50,34 +50,38 @@ export function assignNames(model: Model): Naming {
     byNamespace.set(declaration.namespace, list);
   }
   for (const declarations of byNamespace.values()) {
+    // Names are compared without regard to case: in the per-type layout each becomes a file name,
+    // and `Ab.ts` and `AB.ts` are one file on macOS and Windows.
     const taken = new Set<string>();
     const byWanted = new Map<string, Declaration[]>();
     for (const declaration of declarations) {
-      const wanted = pascalCase(declaration.name);
-      const group = byWanted.get(wanted) ?? [];
+      const key = pascalCase(declaration.name).toLowerCase();
+      const group = byWanted.get(key) ?? [];
       group.push(declaration);
-      byWanted.set(wanted, group);
+      byWanted.set(key, group);
     }
-    for (const wanted of [...byWanted.keys()].sort(compareCodeUnits)) {
-      const group = (byWanted.get(wanted) ?? []).sort(order);
+    for (const key of [...byWanted.keys()].sort(compareCodeUnits)) {
+      const group = (byWanted.get(key) ?? []).sort(order);
       for (const [position, declaration] of group.entries()) {
+        const wanted = pascalCase(declaration.name);
         // A suffixed name must not be taken already, nor be a name another declaration wants for itself.
-        const unavailable = (name: string) => taken.has(name) || (name !== wanted && byWanted.has(name));
+        const unavailable = (name: string) => taken.has(name.toLowerCase()) || (name.toLowerCase() !== key && byWanted.has(name.toLowerCase()));
         let name = position > 0 && declaration.kind === 'enum' ? `${wanted}Enum` : wanted;
         for (let suffix = 2; unavailable(name); suffix++) name = `${wanted}${suffix}`;
-        taken.add(name);
+        taken.add(name.toLowerCase());
         typeNames[declaration.id] = name;
       }
     }
   }
   const namespaceAliases: Record<string, string> = Object.create(null);
   const usedAliases = new Set<string>();
+  const used = (alias: string) => usedAliases.has(alias.toLowerCase());
   for (const namespace of [...byNamespace.keys()].sort(compareCodeUnits)) {
     const segments = namespace.split('.');
     let alias = camelCase(segments[segments.length - 1] ?? namespace);
-    for (let take = 2; usedAliases.has(alias) && take <= segments.length; take++) alias = camelCase(segments.slice(-take).join('_'));
-    for (let suffix = 2; usedAliases.has(alias); suffix++) alias = `${alias}${suffix}`;
-    usedAliases.add(alias);
+    for (let take = 2; used(alias) && take <= segments.length; take++) alias = camelCase(segments.slice(-take).join('_'));
+    for (let suffix = 2; used(alias); suffix++) alias = `${alias}${suffix}`;
+    usedAliases.add(alias.toLowerCase());
     namespaceAliases[namespace] = alias;
   }
   return { typeNames, namespaceAliases };

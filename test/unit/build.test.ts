@@ -160,6 +160,8 @@ describe('property and relationship tables', () => {
         ],
         enums: [],
         proseEnums: [],
+        quirks: ['type-name-from-title'],
+        placeholders: 0,
       },
       diagnostics: [],
     });
@@ -322,6 +324,8 @@ describe('enums', () => {
           },
         ],
         proseEnums: [],
+        quirks: [],
+        placeholders: 0,
       },
       diagnostics: [],
     });
@@ -456,8 +460,8 @@ describe('type names', () => {
       diagnostics: [
         {
           code: 'missing-type-name',
-          severity: 'error',
-          message: 'Page has a properties table but no type name (no @odata.type annotation and no "x resource type" title); skipped',
+          severity: 'warning',
+          message: 'Page has a properties table but no type name (no @odata.type annotation and no "x resource type" title); the page is skipped',
           line: 1,
           column: 1,
         },
@@ -508,7 +512,7 @@ describe('base types', () => {
     const object = built.facts.objects[0];
     expect({ annotatedBase: object?.annotatedBase, proseBase: object?.proseBase, description: object?.description }).toEqual({
       annotatedBase: { type: { kind: 'name', name: 'microsoft.graph.entity' }, origin: at(15, 1, file) },
-      proseBase: { type: { kind: 'link', url: 'directoryobject.md', text: 'directoryObject' }, origin: at(5, 1, file) },
+      proseBase: { type: { kind: 'link', url: 'directoryobject.md', text: 'directoryObject' }, origin: at(5, 1, file), rule: 'inherits-from-prose' },
       description: 'Represents a user. Inherits from [directoryObject](directoryobject.md).',
     });
   });

@@ -97,7 +97,7 @@ const gadgetWant: RawPage = {
     { line: 30, column: 1, depth: 2, text: 'JSON representation', slug: 'json-representation', parent: 0 },
   ],
   paragraphs: [
-    { line: 8, column: 1, text: 'Namespace: microsoft.graph', markdown: 'Namespace: microsoft.graph', links: [], codes: [], section: 0 },
+    { line: 8, column: 1, text: 'Namespace: microsoft.graph', markdown: 'Namespace: microsoft.graph', links: [], codes: [], section: 0, listItem: false },
     {
       line: 10,
       column: 1,
@@ -106,8 +106,9 @@ const gadgetWant: RawPage = {
       links: [{ text: 'gadget', url: 'gadget.md' }],
       codes: [],
       section: 0,
+      listItem: false,
     },
-    { line: 28, column: 1, text: 'None', markdown: 'None', links: [], codes: [], section: 3 },
+    { line: 28, column: 1, text: 'None', markdown: 'None', links: [], codes: [], section: 3, listItem: false },
   ],
   tables: [
     {
@@ -335,6 +336,7 @@ describe('links', () => {
         ],
         codes: [],
         section: -1,
+        listItem: false,
       },
     ]);
   });

@@ -241,7 +241,7 @@ describe('prose enums', () => {
 describe('one type on several pages', () => {
   const first = resource('widget', { rows: ['id|String|The id.', 'name|String|First name row.'] });
   const second = resource('widget', { rows: ['name|String|Second name row.', 'size|Int32|The size.'], prose: 'More about widgets.' });
-  const pages: Pages = { 'b/widget-more.md': second, 'a/widget.md': first, 'c/user.md': resource('user', { rows: ['gadget|[w](../b/widget-more.md)|Link to the second page.'] }) };
+  const pages: Pages = { 'b/widget-more.md': second, 'a/widget.md': first, 'c/user.md': resource('user', { rows: ['gadget|[widget](../b/widget-more.md)|Link to the second page.'] }) };
 
   it('merge into the first page’s declaration, first row winning', () => {
     const { model } = link(pages);
@@ -303,15 +303,15 @@ describe('an enum and an object of one name', () => {
   const enumText = enumPage('status', ['on', 'off']);
   const objectText = resource('status', { rows: ['id|String|x'] });
 
-  it('clash: the first page in path order keeps the name, the other gets a duplicate-type error', () => {
+  it('clash: the first page in path order keeps the name, the other is dropped with a duplicate-type warning', () => {
     const { model, diagnostics } = link({ 'b-status.md': objectText, 'a-status.md': enumText });
     expect({ kinds: model.declarations.map((d) => [d.id, d.kind]), diagnostics: diagnostics.map(brief) }).toEqual({
       kinds: [['microsoft.graph.status', 'enum']],
       diagnostics: [
         {
           code: 'duplicate-type',
-          severity: 'error',
-          message: 'Type "microsoft.graph.status" is also defined in a-status.md; this definition is ignored',
+          severity: 'warning',
+          message: 'Type "microsoft.graph.status" is also defined in a-status.md as another kind of type (an enum and an object); this definition is dropped',
           file: 'b-status.md',
           line: lineOf(objectText, '<!--'),
           column: 1,
@@ -385,7 +385,7 @@ describe('inheritance', () => {
       prose: 'Inherits from [directoryObject](directoryobject.md).',
       wantBase: 'microsoft.graph.directoryObject',
       wantDiagnostic:
-        'Annotation says the base type is "microsoft.graph.entity" but the text says it inherits from "microsoft.graph.directoryObject"; using "microsoft.graph.directoryObject", the more specific',
+        'The base type is stated two ways: the annotation says "microsoft.graph.entity", the text says "microsoft.graph.directoryObject"; using "microsoft.graph.directoryObject", the more specific',
     },
     {
       rule: 'annotation more specific than the prose wins',
@@ -393,14 +393,14 @@ describe('inheritance', () => {
       prose: 'Inherits from [entity](entity.md).',
       wantBase: 'microsoft.graph.directoryObject',
       wantDiagnostic:
-        'Annotation says the base type is "microsoft.graph.directoryObject" but the text says it inherits from "microsoft.graph.entity"; using "microsoft.graph.directoryObject", the more specific',
+        'The base type is stated two ways: the annotation says "microsoft.graph.directoryObject", the text says "microsoft.graph.entity"; using "microsoft.graph.directoryObject", the more specific',
     },
     {
       rule: 'unrelated bases: the annotation wins',
       annotated: 'microsoft.graph.entity',
       prose: 'Inherits from [gadget](gadget.md).',
       wantBase: 'microsoft.graph.entity',
-      wantDiagnostic: 'Annotation says the base type is "microsoft.graph.entity" but the text says it inherits from "microsoft.graph.gadget"; using "microsoft.graph.entity", the more specific',
+      wantDiagnostic: 'The base type is stated two ways: the annotation says "microsoft.graph.entity", the text says "microsoft.graph.gadget"; using "microsoft.graph.entity", as the annotation says',
     },
     { rule: 'agreement: no diagnostic', annotated: 'microsoft.graph.directoryObject', prose: 'Inherits from [directoryObject](directoryobject.md).', wantBase: 'microsoft.graph.directoryObject', wantDiagnostic: undefined },
     { rule: 'prose naming no type is ignored silently', annotated: 'microsoft.graph.entity', prose: 'Inherits from the base policy type.', wantBase: 'microsoft.graph.entity', wantDiagnostic: undefined },

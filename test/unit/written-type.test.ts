@@ -85,8 +85,10 @@ describe('readTypeCell on hand-built cells', () => {
     { rule: 'collection of X', given: cell('collection of String'), want: collection(primitive('String')) },
     { rule: 'a collection of X', given: cell('A collection of Double'), want: collection(primitive('Double')) },
     { rule: 'X[]', given: cell('String[]'), want: collection(primitive('String')) },
-    { rule: 'nested Collection(Collection(X))', given: cell('Collection(Collection(Int32))'), want: collection(collection(primitive('Int32'))) },
-    { rule: 'Collection(X) collection', given: cell('Collection(String) collection'), want: collection(collection(primitive('String'))) },
+    // OData has no collection of collections: "collection" said twice is one collection.
+    { rule: 'nested Collection(Collection(X))', given: cell('Collection(Collection(Int32))'), want: collection(primitive('Int32')) },
+    { rule: 'Collection(X) collection', given: cell('Collection(String) collection'), want: collection(primitive('String')) },
+    { rule: 'X collection collection', given: cell('routingPolicy collection collection'), want: collection(name('routingPolicy')) },
     { rule: 'collection of a name', given: cell('microsoft.graph.user collection'), want: collection(name('microsoft.graph.user')) },
     // Parenthetical remarks
     { rule: 'parenthetical remark', given: cell('String (identifier)'), want: primitive('String') },
