@@ -21,7 +21,7 @@ export interface Built {
 
 type TableRole = 'properties' | 'relationships' | 'enum' | 'other';
 
-const nameColumns = ['property', 'name', 'property name', 'properties', 'field', 'relationship', 'relationships'];
+const nameColumns = ['property', 'name', 'property name', 'properties', 'field', 'relationship', 'relationships', 'relationship name'];
 const typeColumns = ['type', 'type name', 'data type', 'value type', 'return type'];
 const descriptionColumns = ['description', 'descriptions', 'notes', 'remarks'];
 const memberColumns = ['member', 'members', 'name', 'value', 'values', 'enum member', 'member name', 'enumeration member'];
@@ -377,6 +377,9 @@ export function typeOfJsonSample(json: RawJson): WrittenType {
     }
     case 'object': {
       const odataType = json.entries.find((e) => e.key === '@odata.type')?.value;
+      // `{"@odata.type": "Edm.Stream"}` stands for a primitive.
+      const primitive = odataType?.kind === 'string' ? primitiveNamed(odataType.value) : undefined;
+      if (primitive) return { kind: 'primitive', name: primitive };
       if (odataType?.kind === 'string') return { kind: 'name', name: odataType.value.replace(/^#/, '') };
       return { kind: 'unreadable', written: '{…}' };
     }
@@ -461,7 +464,10 @@ export function buildPage(page: RawPage): Built {
   }
 
   const objects: UnlinkedObject[] = [];
-  if (annotation || sawPropertyTable) {
+  // "## Properties" followed by "None." on a page titled "x resource type" still declares the type, with no properties.
+  const emptyPropertiesSection = !annotation && !sawPropertyTable && !isEnumPage && page.headings.some((h) => h.depth > 1 && /^properties$/i.test(h.text.trim())) && titleTypeName(page) !== undefined;
+  if (emptyPropertiesSection) fired.add('type-without-properties');
+  if (annotation || sawPropertyTable || emptyPropertiesSection) {
     let written = annotatedType(annotation, fired);
     if (written !== undefined && !qualifiedNamePattern.test(written)) {
       diagnostics.push(diagnostic('invalid-type-name', origin(page, annotation ?? { line: 1, column: 1 }), written));

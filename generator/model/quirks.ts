@@ -26,9 +26,10 @@ export const quirkCatalogue = {
   'at-type-annotation': { family: 'type names', summary: 'the resource annotation names the type with "@type" instead of "@odata.type"' },
   'type-name-from-title': { family: 'type names', summary: 'no resource annotation names the type: the title ("# x resource type") does' },
   'type-name-from-front-matter': { family: 'type names', summary: 'neither annotation nor heading names the type: the front matter title does' },
+  'type-without-properties': { family: 'type names', summary: 'a page titled "x resource type" whose Properties section has no table ("None."), with no annotation: the type, with no properties' },
   'title-without-space': { family: 'type names', summary: '"#x enum type", a title missing the space after "#" (a paragraph to CommonMark), names the type' },
   // Tables
-  'header-alias': { family: 'tables', summary: 'a properties table whose name column is headed "Name", "Property name", "Field"… or whose type column "Data type", "Type name"…' },
+  'header-alias': { family: 'tables', summary: 'a properties table whose name column is headed "Name", "Property name", "Relationship name", "Field"… or whose type column "Data type", "Type name"…' },
   'group-row': { family: 'tables', summary: 'a row such as "| **Calendar** | | |" groups the rows below it: not a property' },
   'name-with-remark': { family: 'tables', summary: 'a name cell with a trailing remark ("id (deprecated)"): the name before the remark' },
   // Type cells

@@ -23,6 +23,12 @@ export function readPages(dir: string): Page[] {
     .map((name) => ({ path: name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/** A type named by a link: its text, and the file name of its target (lower case). */
+export interface LinkedName {
+  readonly text: string;
+  readonly file: string;
+}
+
 /** What a page says, read line by line. */
 export interface ScannedPage {
   readonly path: string;
@@ -38,6 +44,10 @@ export interface ScannedPage {
   readonly rows: readonly { readonly name: string; readonly type: string; readonly line: number }[];
   /** Top-level keys of the JSON representation (without control information). */
   readonly jsonKeys: readonly string[];
+  /** The base type the page's prose states for its own type ("Inherits from [x]", "a subclass of [x]"). */
+  readonly proseBase?: LinkedName;
+  /** Types the page says derive from its own ("## Derived types" table or list, "the derived types are [a], [b]"). */
+  readonly derivedTypes: readonly LinkedName[];
 }
 
 const cells = (line: string) => line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|').map((c) => c.trim());
@@ -96,7 +106,53 @@ export function scanPage(page: Page): ScannedPage {
     const name = first.replace(/[*`\\]/g, '').trim();
     if (/^[A-Za-z_@][\w@.-]*$/.test(name) && second !== '') rows.push({ name, type: second, line: index + 1 });
   }
-  return { path: page.path, resourceType, baseType, namespace, isEnumPage, hasPropertiesTable, enumSections, rows, jsonKeys: jsonKeysOf(page.text) };
+  return { path: page.path, resourceType, baseType, namespace, isEnumPage, hasPropertiesTable, enumSections, rows, jsonKeys: jsonKeysOf(page.text), ...statedBases(lines) };
+}
+
+const linkPattern = /\[([^\]]+)\]\(([^)#]*?)([^/)#]*\.md)(?:#[^)]*)?\)/g;
+const linked = (match: RegExpMatchArray): LinkedName => ({ text: (match[1] ?? '').replace(/[*`]/g, '').trim(), file: (match[3] ?? '').toLowerCase() });
+const firstLink = (line: string): LinkedName | undefined => {
+  const match = [...line.matchAll(linkPattern)][0];
+  return match ? linked(match) : undefined;
+};
+
+/**
+ * Where the prose states base types, line by line (tables, fences and
+ * headings aside): the derived page's "inherits from / derived from /
+ * subclass of [x]", and the base page's derived types, in a "Derived types"
+ * section or a sentence naming them or introducing a list of them.
+ */
+function statedBases(lines: readonly string[]): { proseBase?: LinkedName; derivedTypes: LinkedName[] } {
+  let proseBase: LinkedName | undefined;
+  const derivedTypes: LinkedName[] = [];
+  let inFence = false;
+  let inDerivedSection = false;
+  let listFollows = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    if (/^#{1,6}\s/.test(line)) {
+      inDerivedSection = /^#{1,6}\s+derived types\s*$/i.test(line);
+      listFollows = false;
+      continue;
+    }
+    const item = /^\s*(?:[-*+]|\d+\.)\s+/.test(line);
+    if ((inDerivedSection && (item || line.trimStart().startsWith('|'))) || (listFollows && item)) {
+      const link = firstLink(line);
+      if (link) derivedTypes.push(link);
+      continue;
+    }
+    if (line.trim() !== '') listFollows = false;
+    if (line.trimStart().startsWith('|') || item) continue;
+    const phrase = /derived types?\b/i.exec(line);
+    if (phrase) {
+      if (line.trimEnd().endsWith(':')) listFollows = true;
+      else for (const match of line.slice(phrase.index).matchAll(linkPattern)) derivedTypes.push(linked(match));
+    }
+    const base = /\b(?:(?:inherits|inherited|derives|derived)\s+(?:\w+\s+){0,3}?from|sub-?class\s+(?:of|from))\s+(?:the\s+)?(?:base\s+(?:class|type)\s+)?(\[[^\]]+\]\([^)]*\.md(?:#[^)]*)?\))/i.exec(line);
+    if (base && proseBase === undefined) proseBase = firstLink(base[1] ?? '');
+  }
+  return { ...(proseBase !== undefined ? { proseBase } : {}), derivedTypes };
 }
 
 /** Keys at the top level of the first code block after the resource annotation. */
@@ -109,7 +165,8 @@ function jsonKeysOf(text: string): string[] {
   let depth = 0;
   for (const line of (fence[1] ?? '').split('\n')) {
     const key = /^\s*"([^"]+)"\s*:/.exec(line)?.[1];
-    if (depth === 1 && key && !key.includes('@') && !keys.includes(key)) keys.push(key);
+    // Only keys that can be property names ("implementationCost " with a space cannot).
+    if (depth === 1 && key && /^[A-Za-z_$][\w$-]*$/.test(key) && !keys.includes(key)) keys.push(key);
     for (const char of line.replace(/"(?:[^"\\]|\\.)*"/g, '""')) {
       if (char === '{' || char === '[') depth++;
       if (char === '}' || char === ']') depth--;

@@ -5,6 +5,7 @@
  * present on the interface (own or inherited), the type of each row whose
  * Type cell is a plain Edm primitive or a link, and annotated base types.
  */
+import type { Diagnostic } from '../../generator/diagnostics.js';
 import type { Declaration, Model, ObjectDeclaration, Property, TypeExpr } from '../../generator/model/ir.js';
 import type { Page } from '../../generator/pipeline.js';
 import { plainPrimitive, scanPage } from './corpus.js';
@@ -21,6 +22,12 @@ export interface Fidelity {
   readonly propertiesPresent: Ratio;
   readonly propertyTypesRight: Ratio;
   readonly baseTypesRight: Ratio;
+  /**
+   * Base types the prose states (on the derived page, or as the derived types
+   * of a base page), by link text: emitted, or, where statements disagree, the
+   * disagreement reported on the page.
+   */
+  readonly statedBasesRight: Ratio;
   readonly enumSectionsPresent: Ratio;
   readonly enumPagesPresent: Ratio;
   readonly propertyTablePagesDeclared: Ratio;
@@ -94,7 +101,10 @@ function expectedShape(cell: string): { primitive?: string; link: boolean; targe
   return primitive ? { primitive, link: false, collection } : undefined;
 }
 
-export function measureFidelity(pages: readonly Page[], model: Model): Fidelity {
+/** Codes by which the generator reports that the docs state a base type two ways. */
+const baseDisagreements = new Set(['base-type-conflict', 'link-text-mismatch', 'link-text-conflict', 'inheritance-cycle']);
+
+export function measureFidelity(pages: readonly Page[], model: Model, diagnostics: readonly Diagnostic[] = []): Fidelity {
   const byId = new Map(model.declarations.map((d) => [d.id, d]));
   const byLowerId = new Map(model.declarations.map((d) => [d.id.toLowerCase(), d]));
   const enumsByLowerName = new Map<string, Declaration[]>();
@@ -109,6 +119,25 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
   const enumSections = new Tally();
   const enumPages = new Tally();
   const tablePages = new Tally();
+  const statedBases = new Tally();
+  const objectsByLowerName = new Map<string, ObjectDeclaration>();
+  for (const d of [...model.declarations].reverse()) if (d.kind === 'object' && (d.namespace === 'microsoft.graph' || !objectsByLowerName.has(d.name.toLowerCase()))) objectsByLowerName.set(d.name.toLowerCase(), d);
+  const disagreementFiles = new Set(diagnostics.filter((d) => baseDisagreements.has(d.code)).map((d) => d.file));
+  /**
+   * The pair (derived, base), each named as the docs write it (a link's text
+   * or the type its target page annotates): emitted as stated, or the
+   * disagreement reported on a page that states it.
+   */
+  const checkStated = (derived: readonly string[], base: readonly string[], files: readonly string[], where: string) => {
+    const declaration = derived.map((name) => objectsByLowerName.get(name.toLowerCase())).find((d) => d !== undefined);
+    if (!declaration) return;
+    const actual = declaration.baseId ? byId.get(declaration.baseId)?.name : undefined;
+    // A base no page declares cannot be emitted (the generator reports it as unknown-base-type).
+    if (!base.some((name) => objectsByLowerName.has(name.split('.').pop()?.toLowerCase() ?? ''))) return;
+    const ok = base.some((name) => actual?.toLowerCase() === name.split('.').pop()?.toLowerCase()) || files.some((f) => disagreementFiles.has(f));
+    statedBases.count(ok, () => `${where}: ${derived[0]} derives from ${base.join(' or ')}, generated ${actual ?? '(none)'}`);
+  };
+  const namesOf = (link: { readonly text: string; readonly file: string }): string[] => [link.text, ...(typeByFile.has(link.file) ? [typeByFile.get(link.file) ?? ''] : [])];
 
   // File name (lower case) → the type name its resource annotation declares.
   const scannedPages = pages.map((page) => ({ page, scanned: scanPage(page) }));
@@ -131,6 +160,15 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
     const declaration = scanned.resourceType ? byLowerId.get(qualified.toLowerCase()) : undefined;
     if (scanned.hasPropertiesTable) {
       tablePages.count(declaredFiles.has(page.path) || declaration !== undefined, () => `${page.path}: properties table, no declaration`);
+    }
+    const ownName = scanned.resourceType?.split('.').pop();
+    if (ownName) {
+      if (scanned.proseBase) checkStated([ownName], namesOf(scanned.proseBase), [page.path], page.path);
+      for (const derived of scanned.derivedTypes) {
+        const names = namesOf(derived);
+        const derivedFile = names.map((n) => objectsByLowerName.get(n.toLowerCase())?.origin.file).find((f) => f !== undefined) ?? '';
+        checkStated(names, [ownName], [page.path, derivedFile], page.path);
+      }
     }
     if (!scanned.resourceType) continue;
     types.count(declaration?.kind === 'object', () => `${page.path}: ${qualified}`);
@@ -168,6 +206,7 @@ export function measureFidelity(pages: readonly Page[], model: Model): Fidelity 
     propertiesPresent: properties.ratio,
     propertyTypesRight: propertyTypes.ratio,
     baseTypesRight: bases.ratio,
+    statedBasesRight: statedBases.ratio,
     enumSectionsPresent: enumSections.ratio,
     enumPagesPresent: enumPages.ratio,
     propertyTablePagesDeclared: tablePages.ratio,

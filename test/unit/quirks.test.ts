@@ -94,6 +94,11 @@ const fixtures: Record<QuirkName, Fixture> = {
     look: ids,
     want: ['microsoft.graph.gadget'],
   },
+  'type-without-properties': {
+    given: { 'shape.md': ['# shape resource type', '', 'Namespace: microsoft.graph', '', 'An abstract shape. Derived from [entity](entity.md).', '', '## Properties', '', 'None.', ''].join('\n'), 'entity.md': entity },
+    look: (r) => [object(r, 'microsoft.graph.shape')?.properties, baseOf(r, 'microsoft.graph.shape')],
+    want: [[], 'microsoft.graph.entity'],
+  },
   'title-without-space': { given: { 'color.md': enumPage('color', ['red', 'green'], '#color enum type') }, look: ids, want: ['microsoft.graph.color'] },
   // Tables
   'header-alias': { given: { 'gadget.md': page('gadget', { header: '|Name|Data type|Description|', rows: ['size|Int32|The size.'] }) }, look: (r) => typeOf(r, 'microsoft.graph.gadget', 'size'), want: primitive('Int32') },
