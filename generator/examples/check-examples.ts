@@ -140,7 +140,11 @@ function validateBody(example: Example, body: unknown, validate: ValidateFunctio
 
 /** Checks every example of `examplePages` against validators generated from `specPages`. */
 export async function checkExamples(specPages: readonly Page[], examplePages: readonly Page[]): Promise<CheckReport> {
-  const generated: GenerateResult = generate(specPages, { validators: true, layout: 'namespace', jsonSchema: false });
+  return checkExamplesWith(generate(specPages, { validators: true, layout: 'namespace', jsonSchema: false }), examplePages);
+}
+
+/** Checks every example of `examplePages` against validators already generated (namespace layout), e.g. shared between tests. */
+export async function checkExamplesWith(generated: Pick<GenerateResult, 'files' | 'model' | 'naming'>, examplePages: readonly Page[]): Promise<CheckReport> {
   const layout: ValidatorLayout = { layout: 'namespace', stem: namespaceFileStem, banner: (what) => what };
   const declarations = new Map(generated.model.declarations.map((d) => [d.id, d]));
   const lowerIds = new Map<string, string>();

@@ -16,6 +16,31 @@ export const olderResourcesDir = join(sharedDir, 'corpus', 'graph-docs-2020-05-v
 export const corpusAvailable = existsSync(resourcesDir);
 export const corpusMissingMessage = `corpus not found at ${resourcesDir}: corpus tests are skipped (they need ../shared beside the project)`;
 
+/** One doc set under ../shared/corpus: its resource pages and, when it has them, its API pages with examples. */
+export interface Corpus {
+  /** The folder name, e.g. `graph-docs-2021-07-v1.0`. */
+  readonly name: string;
+  readonly resources: string;
+  readonly api?: string;
+}
+
+export const corporaDir = join(sharedDir, 'corpus');
+
+/** Every corpus under ../shared/corpus (a folder with a `resources` folder), by name. */
+export function discoverCorpora(): Corpus[] {
+  if (!existsSync(corporaDir)) return [];
+  return readdirSync(corporaDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(corporaDir, entry.name, 'resources')))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const api = join(corporaDir, name, 'api');
+      return { name, resources: join(corporaDir, name, 'resources'), ...(existsSync(api) ? { api } : {}) };
+    });
+}
+
+export const noCorporaMessage = `no corpus found under ${corporaDir}: corpus tests are skipped (they need ../shared beside the project)`;
+
 export function readPages(dir: string): Page[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))

@@ -159,7 +159,9 @@ export function measureFidelity(pages: readonly Page[], model: Model, diagnostic
     const qualified = scanned.resourceType?.includes('.') ? scanned.resourceType : `${scanned.namespace ?? 'microsoft.graph'}.${scanned.resourceType ?? ''}`;
     const declaration = scanned.resourceType ? byLowerId.get(qualified.toLowerCase()) : undefined;
     if (scanned.hasPropertiesTable) {
-      tablePages.count(declaredFiles.has(page.path) || declaration !== undefined, () => `${page.path}: properties table, no declaration`);
+      // A page whose type has no name cannot be declared: it is skipped with a warning that says so.
+      const reported = diagnostics.some((d) => d.code === 'missing-type-name' && d.file === page.path);
+      tablePages.count(declaredFiles.has(page.path) || declaration !== undefined || reported, () => `${page.path}: properties table, no declaration`);
     }
     const ownName = scanned.resourceType?.split('.').pop();
     if (ownName) {
