@@ -4,7 +4,8 @@
  * never on traversal order: within a namespace, declarations whose names
  * collide (without regard to case) are ordered (objects before enums, then by id in code-unit order);
  * the first keeps the name, an enum then gets the suffix `Enum`, and any
- * remaining clash a number.
+ * remaining clash a number. A name of the ECMAScript library (`Set`,
+ * `Record`) gets the suffix `Type`.
  */
 import type { Declaration, Model, Naming } from './ir.js';
 import { compareCodeUnits } from '../order.js';
@@ -18,6 +19,27 @@ const reserved = new Set([
   'package', 'private', 'protected', 'public', 'readonly', 'return', 'static', 'string', 'super', 'switch', 'symbol',
   'this', 'throw', 'true', 'try', 'type', 'typeof', 'undefined', 'unique', 'unknown', 'var', 'void', 'while', 'with', 'yield',
   'await', 'async', 'of', 'as', 'is', 'asserts', 'satisfies', 'accessor', 'global', 'module', 'namespace', 'require',
+]);
+
+/**
+ * The global names of the ECMAScript library (values and types). A module's
+ * own declaration shadows a global of the same name, so a doc type named
+ * `set` (the term store has one) must not become `Set` where emitted code
+ * says `new Set(…)` or `Record<…>`, `Omit<…>`: such a name gets the suffix
+ * `Type` (`SetType`).
+ */
+export const libraryGlobals: ReadonlySet<string> = new Set([
+  'AggregateError', 'Array', 'ArrayBuffer', 'ArrayBufferLike', 'ArrayBufferView', 'ArrayLike', 'AsyncDisposable', 'AsyncDisposableStack',
+  'AsyncGenerator', 'AsyncGeneratorFunction', 'AsyncIterable', 'AsyncIterableIterator', 'AsyncIterator', 'Atomics', 'Awaited', 'BigInt',
+  'BigInt64Array', 'BigUint64Array', 'Boolean', 'Capitalize', 'ClassDecorator', 'ConcatArray', 'ConstructorParameters', 'DataView', 'Date',
+  'Disposable', 'DisposableStack', 'Error', 'EvalError', 'Exclude', 'Extract', 'FinalizationRegistry', 'Float32Array', 'Float64Array',
+  'Function', 'Generator', 'GeneratorFunction', 'IArguments', 'Infinity', 'InstanceType', 'Int16Array', 'Int32Array', 'Int8Array', 'Intl',
+  'Iterable', 'IterableIterator', 'Iterator', 'JSON', 'Lowercase', 'Map', 'Math', 'MethodDecorator', 'NaN', 'NoInfer', 'NonNullable',
+  'Number', 'Object', 'Omit', 'OmitThisParameter', 'ParameterDecorator', 'Parameters', 'Partial', 'Pick', 'Promise', 'PromiseLike',
+  'PropertyDecorator', 'PropertyDescriptor', 'PropertyKey', 'Proxy', 'RangeError', 'Readonly', 'ReadonlyArray', 'ReadonlyMap',
+  'ReadonlySet', 'Record', 'ReferenceError', 'Reflect', 'RegExp', 'Required', 'ReturnType', 'Set', 'SharedArrayBuffer', 'String',
+  'SuppressedError', 'Symbol', 'SyntaxError', 'TemplateStringsArray', 'ThisParameterType', 'ThisType', 'TypeError', 'TypedPropertyDescriptor',
+  'URIError', 'Uint16Array', 'Uint32Array', 'Uint8Array', 'Uint8ClampedArray', 'Uncapitalize', 'Uppercase', 'WeakKey', 'WeakMap', 'WeakRef', 'WeakSet',
 ]);
 
 /** `synchronizationTaskExecution` → `SynchronizationTaskExecution`; anything not an identifier character splits words. */
@@ -65,8 +87,8 @@ export function assignNames(model: Model): Naming {
       for (const [position, declaration] of group.entries()) {
         const wanted = pascalCase(declaration.name);
         // A suffixed name must not be taken already, nor be a name another declaration wants for itself.
-        const unavailable = (name: string) => taken.has(name.toLowerCase()) || (name.toLowerCase() !== key && byWanted.has(name.toLowerCase()));
-        let name = position > 0 && declaration.kind === 'enum' ? `${wanted}Enum` : wanted;
+        const unavailable = (name: string) => taken.has(name.toLowerCase()) || libraryGlobals.has(name) || (name.toLowerCase() !== key && byWanted.has(name.toLowerCase()));
+        let name = position > 0 && declaration.kind === 'enum' ? `${wanted}Enum` : libraryGlobals.has(wanted) ? `${wanted}Type` : wanted;
         for (let suffix = 2; unavailable(name); suffix++) name = `${wanted}${suffix}`;
         taken.add(name.toLowerCase());
         typeNames[declaration.id] = name;

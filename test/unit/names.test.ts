@@ -102,6 +102,16 @@ describe('assignNames', () => {
       want: { 'microsoft.graph.x': 'X', 'microsoft.graph.X': 'X2', 'microsoft.graph.xEnum': 'XEnum' },
     },
     {
+      rule: 'names differing only in case collide (they are one file name on macOS and Windows): the second gets a number',
+      given: [obj('microsoft.graph.ab'), obj('microsoft.graph.aB')],
+      want: { 'microsoft.graph.aB': 'AB', 'microsoft.graph.ab': 'Ab2' },
+    },
+    {
+      rule: 'a name of the ECMAScript library (Set, Record, Omit) gets Type, so that emitted code still reaches the global',
+      given: [obj('microsoft.graph.termStore.set'), obj('microsoft.graph.record'), enm('microsoft.graph.omit'), obj('microsoft.graph.setting')],
+      want: { 'microsoft.graph.termStore.set': 'SetType', 'microsoft.graph.record': 'RecordType', 'microsoft.graph.omit': 'OmitType', 'microsoft.graph.setting': 'Setting' },
+    },
+    {
       rule: 'names are per namespace',
       given: [obj('microsoft.graph.alert'), enm('microsoft.graph.security.alert')],
       want: { 'microsoft.graph.alert': 'Alert', 'microsoft.graph.security.alert': 'Alert' },
