@@ -43,6 +43,7 @@ export interface Diagnostic {
 const catalogue = {
   'no-type-defined': { severity: 'info', message: () => 'Page defines no type (no resource annotation, properties table or enum); skipped' },
   'unreadable-page': { severity: 'warning', message: (reason: string) => `Page could not be read: ${reason}` },
+  'page-failed': { severity: 'warning', message: (reason: string) => `Page skipped: graphdoc failed while reading it (${reason}). This is a bug in graphdoc; please report it with the page` },
   'malformed-front-matter': { severity: 'warning', message: (reason: string) => `Front matter is not valid YAML: ${reason}` },
   'malformed-annotation': { severity: 'warning', message: (reason: string) => `Annotation comment is not valid JSON: ${reason}` },
   'malformed-json-block': { severity: 'warning', message: (reason: string) => `JSON representation is not valid JSON: ${reason}` },

@@ -2,10 +2,10 @@
  * The pipeline: parse → extract → model (build, link, names) → emit, called
  * in order. Pure: pages in, files and diagnostics out; no file system.
  */
-import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { emitTypes, type EmittedFiles } from './emit/index.js';
 import { extractPage } from './extract.js';
-import { buildPage } from './model/build.js';
+import { buildPage, defaultNamespace } from './model/build.js';
 import type { Model, Naming, PageFacts } from './model/ir.js';
 import { linkPages } from './model/link.js';
 import { countFirings, type QuirkName } from './model/quirks.js';
@@ -55,12 +55,25 @@ export interface GenerateContext {
   readonly onPage?: (done: number, total: number) => void;
 }
 
-/** One page through parse, extract and build: the per-page work, independent of every other page. */
+/**
+ * One page through parse, extract and build: the per-page work, independent
+ * of every other page. A page the stages fail on (a bug: they are written not
+ * to throw) is skipped with a warning that says so, so that one page never
+ * stops the rest.
+ */
 export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnostic[] } {
-  const source = normalizeSource(page.text);
-  const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, parseMarkdown(source));
-  const { facts, diagnostics: buildDiagnostics } = buildPage(raw);
-  return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
+  try {
+    const source = normalizeSource(page.text);
+    const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, parseMarkdown(source));
+    const { facts, diagnostics: buildDiagnostics } = buildPage(raw);
+    return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      facts: { file: page.path, namespace: defaultNamespace, objects: [], enums: [], proseEnums: [], quirks: [], placeholders: 0 },
+      diagnostics: [diagnostic('page-failed', { file: page.path, line: 1, column: 1 }, reason)],
+    };
+  }
 }
 
 

@@ -207,3 +207,15 @@ describe('determinism', () => {
     expect({ pages, result }).toEqual({ pages: before, result: first });
   });
 });
+
+describe('a page the stages fail on', () => {
+  it('is skipped with a warning that names the page and says it is a bug, and the other pages are generated', () => {
+    // The stages are written never to throw; a page whose text cannot even be read stands in for one they would.
+    const failing = { path: 'failing.md', get text(): string { throw new Error('boom'); } };
+    const result = generate([failing, ...seedPages]);
+    expect(result.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.file, d.code, d.severity, d.message])).toEqual([
+      ['failing.md', 'page-failed', 'warning', 'Page skipped: graphdoc failed while reading it (boom). This is a bug in graphdoc; please report it with the page'],
+    ]);
+    expect(result.model.declarations).toHaveLength(3);
+  });
+});
