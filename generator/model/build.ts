@@ -113,11 +113,6 @@ function cellName(cell: RawText): string {
 /** A qualified type name as an annotation writes it: a dotted path of identifiers, optionally with a leading `#`. */
 const qualifiedNamePattern = /^#?[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*$/;
 
-/** Members an enum-typed description lists in prose: the code spans in the sentence after "Possible values are". */
-export function proseEnumMembers(description: RawText, fired?: Fired): string[] {
-  return listedValues(description, fired);
-}
-
 interface PageContext {
   readonly page: RawPage;
   readonly namespace: string;

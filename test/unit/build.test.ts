@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/diagnostics.js';
 import { extractPage, type RawText } from '../../generator/extract.js';
-import { buildPage, enumSectionName, facetsOf, proseEnumMembers, type Built } from '../../generator/model/build.js';
+import { buildPage, enumSectionName, facetsOf, type Built } from '../../generator/model/build.js';
+import { listedValues } from '../../generator/model/descriptions.js';
 import type { EnumDeclaration, Facets, UnlinkedProperty, WrittenType } from '../../generator/model/ir.js';
 import { parseMarkdown } from '../../generator/parse.js';
 
@@ -76,7 +77,7 @@ describe('enumSectionName', () => {
   });
 });
 
-describe('proseEnumMembers', () => {
+describe('listedValues', () => {
   const text = (value: string): RawText => {
     const codes = [...value.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
     const plain = value.replace(/`/g, '');
@@ -92,9 +93,15 @@ describe('proseEnumMembers', () => {
     { given: 'The state, for example `queued`.', want: [] },
     { given: 'Set by `run`. Possible values are: `running`, `stopped`.', want: ['running', 'stopped'] },
     { given: 'No codes. Possible values are listed elsewhere.', want: [] },
+    // Only the sentence that lists the values: later code spans are something else.
+    { given: 'Possible values are: `a`, `b`. Supports `$filter` (`eq`, `ne`, `NOT`).', want: ['a', 'b'] },
+    { given: 'Valid values are defined by a setting. Supports `$filter` (`eq`, `ne`).', want: [] },
+    { given: 'Possible values are `a` (e.g. `a.b`) and `c`; default `a`.', want: ['a', 'c'] },
+    // A line break (`<br>` in a cell, which extract turns into one) ends the sentence.
+    { given: 'Possible values are: `a`\nSupports `$filter` (`eq`).', want: ['a'] },
   ];
   it.each(cases)('$given', ({ given, want }) => {
-    expect(proseEnumMembers(text(given))).toEqual(want);
+    expect(listedValues(text(given))).toEqual(want);
   });
 });
 
