@@ -1,17 +1,17 @@
 /**
  * The pipeline: parse → extract → model (build, link, names) → emit, called
- * in order. Pure: pages in, files and diagnostics out; no file system.
+ * in order. Pure: pages in, files and diagnostics out; no file system. The
+ * model half (pages → Model) is in model-pipeline.ts, which does not load
+ * the emitters (ts-morph), for commands that need only the model.
  */
-import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { emitTypes, type EmittedFiles } from './emit/index.js';
-import { extractPage } from './extract.js';
-import { buildPage } from './model/build.js';
 import type { Model, Naming, PageFacts } from './model/ir.js';
-import { linkPages } from './model/link.js';
 import { assignNames } from './model/names.js';
+import { buildModel } from './model-pipeline.js';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
-import { normalizeSource, parseMarkdown } from './parse.js';
-import { compareCodeUnits } from './order.js';
+
+export { buildModel, readPage, type ModelResult } from './model-pipeline.js';
 
 export interface Page {
   /** Path relative to the specs directory, with forward slashes. */
@@ -50,34 +50,10 @@ export interface GenerateContext {
   readonly onPage?: (done: number, total: number) => void;
 }
 
-/** One page through parse, extract and build: the per-page work, independent of every other page. */
-export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnostic[] } {
-  const source = normalizeSource(page.text);
-  const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, parseMarkdown(source));
-  const { facts, diagnostics: buildDiagnostics } = buildPage(raw);
-  return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
-}
-
-
 export function generate(pages: readonly Page[], options: Partial<EmitOptions> = {}, context: GenerateContext = {}): GenerateResult {
   const emitOptions: EmitOptions = { ...defaultEmitOptions, ...options };
-  const ordered = [...pages].sort((a, b) => compareCodeUnits(a.path, b.path));
-  const diagnostics: Diagnostic[] = [];
-  const facts: PageFacts[] = [];
-  const { cache, onPage } = context;
-  for (const [index, page] of ordered.entries()) {
-    let read = cache?.get(page);
-    if (read === undefined) {
-      read = readPage(page);
-      cache?.set(page, read);
-    }
-    facts.push(read.facts);
-    diagnostics.push(...read.diagnostics);
-    onPage?.(index + 1, ordered.length);
-  }
-  const linked = linkPages(facts);
-  diagnostics.push(...linked.diagnostics);
-  const naming = assignNames(linked.model);
-  const files = emitTypes(linked.model, naming, emitOptions);
-  return { files, diagnostics: sortDiagnostics(diagnostics), model: linked.model, naming };
+  const { model, diagnostics } = buildModel(pages, context);
+  const naming = assignNames(model);
+  const files = emitTypes(model, naming, emitOptions);
+  return { files, diagnostics, model, naming };
 }
