@@ -130,7 +130,8 @@ function countReasons(edits: readonly DocEdit[]): [DocEditReason, number][] {
 
 /** Text from the docs inside a table cell: no HTML, no cell breaks, no code spans to escape from. */
 function cell(text: string): string {
-  return text.replace(/[\\`*_[\]<>&|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  const entities: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+  return text.replace(/[\\`*_[\]<>&|]/g, (c) => entities[c] ?? `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 export function formatMarkdown(diff: ModelDiff, sides: Sides): string {
@@ -156,7 +157,7 @@ export function formatMarkdown(diff: ModelDiff, sides: Sides): string {
     for (const edit of diff.docEdits) lines.push(`| ${cell(edit.type)} | ${cell(describe(edit))} | ${edit.reason} | ${cell(sourceText(edit, sides))} |`);
     lines.push('', '</details>', '');
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 /** The `--format json` document; field order as documented. */
@@ -203,17 +204,15 @@ export function oneLine(diff: ModelDiff, limit = 6): string | undefined {
     const name = type.slice(type.lastIndexOf('.') + 1);
     const isEnum = changes.some((c) => c.kind.startsWith('enum'));
     const pieces: string[] = [];
-    const counted = new Map<string, number>();
     let changed = 0;
     for (const change of changes) {
-      const words = countWords[change.kind];
-      if (words) counted.set(change.kind, (counted.get(change.kind) ?? 0) + 1);
-      else if (change.property !== undefined || change.member !== undefined) changed++;
+      if (countWords[change.kind]) continue;
+      if (change.property !== undefined || change.member !== undefined) changed++;
       else pieces.push(describe(change));
     }
-    for (const [kind, n] of counted) {
-      const [sign, word, many] = countWords[kind as ChangeKind] ?? ['', '', ''];
-      pieces.push(`${sign}${plural(n, word, many)}`);
+    for (const [kind, [sign, word, many]] of Object.entries(countWords) as [ChangeKind, readonly [string, string, string]][]) {
+      const n = changes.filter((c) => c.kind === kind).length;
+      if (n > 0) pieces.push(`${sign}${plural(n, word, many)}`);
     }
     if (changed > 0) pieces.push(`${changed} changed`);
     const readers = changes.some((c) => c.read === 'breaking');
