@@ -12,6 +12,8 @@
  * names in a properties table) are control information and not compared.
  */
 import type { Declaration, EnumDeclaration, Model, ObjectDeclaration, Origin, Property, TypeExpr } from '../model/ir.js';
+import { isNullable } from '../emit/policy.js';
+import { defaultEmitOptions } from '../options.js';
 import { compareCodeUnits } from '../order.js';
 import { rules, type ChangeKind, type DocEditReason, type Impact, type RuleName } from './rules.js';
 
@@ -108,10 +110,14 @@ class Side {
   }
 }
 
-/** How a property's type reads in a report: `String | null`, `microsoft.graph.user[]`, `"a" | "b" | String`. */
+/**
+ * How a property's type reads in a report, as a client sees it under the
+ * default policy (emit/policy.ts): `String | null`, `microsoft.graph.user[]`,
+ * `"a" | "b" | String` (an open union).
+ */
 export function typeText(property: Property): string {
   const known = property.knownValues && property.knownValues.length > 0 ? `${property.knownValues.map((v) => JSON.stringify(v)).join(' | ')} | ` : '';
-  return `${known}${exprText(property.type)}${property.facets.nullable === false ? '' : ' | null'}`;
+  return `${known}${exprText(property.type)}${isNullable(property, defaultEmitOptions) ? ' | null' : ''}`;
 }
 
 function exprText(type: TypeExpr): string {
