@@ -15,7 +15,6 @@ import { readSpecs } from '../specs.js';
 import { compareModels, type ModelDiff } from './compare.js';
 import { formatJson, formatMarkdown, formatText, summarize, type DiffFormat } from './format.js';
 import { gitPrefix, readGitSpecs } from './git.js';
-import { readAll } from './parallel-read.js';
 
 export type FailOn = 'breaking' | 'any' | 'none';
 
@@ -60,13 +59,8 @@ async function readSide(argument: string, request: DiffRequest): Promise<SideRea
   }
 }
 
-export interface DiffOutcome {
-  readonly exitCode: number;
-  readonly diff: ModelDiff;
-}
-
 /** Compares the two sides and returns the diff; throws UsageError for a side that cannot be read. */
-export async function diffSides(request: DiffRequest, io: Io): Promise<{ diff: ModelDiff; old: SideRead; new: SideRead; notes: string[] }> {
+async function diffSides(request: DiffRequest, io: Io): Promise<{ diff: ModelDiff; old: SideRead; new: SideRead; notes: string[] }> {
   const oldSide = await readSide(request.old, request);
   const newSide = await readSide(request.new, request);
   const { settings } = request;
@@ -74,13 +68,15 @@ export async function diffSides(request: DiffRequest, io: Io): Promise<{ diff: M
   const cache = new FilePageCache(settings.cache ? FilePageCache.fileFor(settings.cacheDir, newSide.folder) : undefined);
   cache.beginRun();
   const progress = createProgress(io, request.format === 'text');
-  let read;
+  const total = oldSide.pages.length + newSide.pages.length;
+  let models;
   try {
-    read = await readAll([...oldSide.pages, ...newSide.pages], cache, (done, total) => progress.update('graphdoc: reading pages', done, total));
+    const oldModel = buildModel(oldSide.pages, { cache, onPage: (done) => progress.update('graphdoc: reading pages', done, total) });
+    const newModel = buildModel(newSide.pages, { cache, onPage: (done) => progress.update('graphdoc: reading pages', oldSide.pages.length + done, total) });
+    models = { oldModel, newModel };
   } finally {
     progress.clear();
   }
-  const models = { oldModel: buildModel(oldSide.pages, { cache: read }), newModel: buildModel(newSide.pages, { cache: read }) };
   const notes: string[] = [];
   const cacheNote = settings.cache ? cache.save() : undefined;
   if (cacheNote) notes.push(cacheNote);
