@@ -17,7 +17,8 @@ export const gitPrefix = 'git:';
 
 /** Runs git in `cwd`; returns stdout, or throws UsageError with git's message. */
 function git(cwd: string, args: readonly string[], input?: Buffer): Buffer {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: 2 ** 31 - 1, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  // Paths are literal (a specs folder named `docs[1]` is not a pattern); git never prompts.
+  const result = spawnSync('git', args, { cwd, input, maxBuffer: 2 ** 31 - 1, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' } });
   if (result.error) throw new UsageError(`cannot run git: ${result.error.message}`);
   if (result.status !== 0) throw new UsageError(`git ${args[0] ?? ''} failed: ${result.stderr.toString('utf8').trim() || `exit code ${result.status}`}`);
   return result.stdout;
