@@ -134,28 +134,42 @@ function cell(text: string): string {
   return text.replace(/[\\`*_[\]<>&|]/g, (c) => entities[c] ?? `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-export function formatMarkdown(diff: ModelDiff, sides: Sides): string {
+/** GitHub refuses comments longer than 65,536 characters; rows past this budget are counted, not listed. */
+export const markdownBudget = 60_000;
+
+export function formatMarkdown(diff: ModelDiff, sides: Sides, budget = markdownBudget): string {
   const s = summarize(diff.changes);
   const lines = [`**graphdoc diff**: ${s.breaking} breaking, ${s.nonBreaking} non-breaking, ${s.unknown} unknown (${cell(sides.old)} → ${cell(sides.new)})`, ''];
   if (diff.namespaces.added.length + diff.namespaces.removed.length > 0) {
     const parts = [...diff.namespaces.added.map((ns) => `${cell(ns)} added`), ...diff.namespaces.removed.map((ns) => `${cell(ns)} removed`)];
     lines.push(`Namespaces: ${parts.join(', ')}`, '');
   }
+  // Sections in order of importance; each lists rows while the budget lasts, keeping room for the frames of the sections still to come.
+  const frame = 400;
+  let framesLeft = severityOrder.filter((severity) => diff.changes.some((c) => severityOf(c) === severity)).length + (diff.docEdits.length > 0 ? 1 : 0);
+  const section = (summary: string, header: string, rows: readonly string[], open: boolean, fullList: string) => {
+    let used = lines.join('\n').length;
+    const listed: string[] = [];
+    for (const row of rows) {
+      if (used + row.length + 1 + frame * framesLeft > budget) break;
+      used += row.length + 1;
+      listed.push(row);
+    }
+    framesLeft--;
+    const more = rows.length - listed.length;
+    const tail = more > 0 ? ['', `${plural(more, 'more row')} not listed here: \`graphdoc diff --format ${fullList}\` lists them all.`] : [];
+    lines.push(`<details${open ? ' open' : ''}><summary>${summary}</summary>`, '', header, header.replace(/[^|]+/g, '---'), ...listed, ...tail, '', '</details>', '');
+  };
   const titles: Record<Severity, string> = { breaking: 'Breaking', unknown: 'Unknown', 'non-breaking': 'Non-breaking' };
   for (const severity of severityOrder) {
-    const changes = groupByType(diff.changes.filter((c) => severityOf(c) === severity));
-    const count = changes.reduce((n, [, list]) => n + list.length, 0);
-    if (count === 0) continue;
-    lines.push(`<details${severity === 'breaking' ? ' open' : ''}><summary>${titles[severity]} (${count})</summary>`, '', '| type | change | read | write | rule | source |', '|---|---|---|---|---|---|');
-    for (const [type, list] of changes) {
-      for (const change of list) lines.push(`| ${cell(type)} | ${cell(describe(change))} | ${change.read} | ${change.write} | ${change.rule} | ${cell(sourceText(change, sides))} |`);
-    }
-    lines.push('', '</details>', '');
+    const changes = groupByType(diff.changes.filter((c) => severityOf(c) === severity)).flatMap(([, list]) => list);
+    if (changes.length === 0) continue;
+    const rows = changes.map((c) => `| ${cell(c.type)} | ${cell(describe(c))} | ${c.read} | ${c.write} | ${c.rule} | ${cell(sourceText(c, sides))} |`);
+    section(`${titles[severity]} (${changes.length})`, '| type | change | read | write | rule | source |', rows, severity === 'breaking', 'text');
   }
   if (diff.docEdits.length > 0) {
-    lines.push(`<details><summary>Doc edits, not counted (${diff.docEdits.length})</summary>`, '', '| type | difference | reason | source |', '|---|---|---|---|');
-    for (const edit of diff.docEdits) lines.push(`| ${cell(edit.type)} | ${cell(describe(edit))} | ${edit.reason} | ${cell(sourceText(edit, sides))} |`);
-    lines.push('', '</details>', '');
+    const rows = diff.docEdits.map((e) => `| ${cell(e.type)} | ${cell(describe(e))} | ${e.reason} | ${cell(sourceText(e, sides))} |`);
+    section(`Doc edits, not counted (${diff.docEdits.length})`, '| type | difference | reason | source |', rows, false, 'json');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

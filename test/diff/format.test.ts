@@ -81,6 +81,19 @@ describe('graphdoc diff reports', () => {
     expect(text).not.toMatch(/<img|<b>/);
   });
 
+  it('markdown: stays within a pull-request comment, listing breaking changes first and counting the rows left out', () => {
+    const added = (i: number): Change => ({ kind: 'property-added', type: 'microsoft.graph.user', property: `p${i}`, before: null, after: 'String | null', read: 'non-breaking', write: 'non-breaking', rule: 'added-property', source: { file: 'user.md', line: i } });
+    const removed = (i: number): Change => ({ ...added(i), kind: 'property-removed', before: 'String | null', after: null, read: 'breaking', write: 'breaking', rule: 'removed-property' });
+    const big: ModelDiff = { changes: [...Array.from({ length: 40 }, (_, i) => removed(i)), ...Array.from({ length: 400 }, (_, i) => added(100 + i))], docEdits: [], namespaces: { added: [], removed: [] } };
+    const text = formatMarkdown(big, sides, 8000);
+    expect(text.length).toBeLessThanOrEqual(8000);
+    expect(text.match(/\| removed-property \|/g)).toHaveLength(40);
+    const listed = text.match(/\| added-property \|/g)?.length ?? 0;
+    expect(listed).toBeGreaterThan(0);
+    expect(text).toContain(`${400 - listed} more rows not listed here: \`graphdoc diff --format text\` lists them all.`);
+    expect(formatMarkdown(big, sides)).not.toContain('not listed here');
+  });
+
   it('json: version 1, the sides as given, counts, and every change with its classification, rule and source', () => {
     const document = JSON.parse(formatJson(diff, sides)) as Record<string, unknown>;
     expect(Object.keys(document)).toEqual(['version', 'old', 'new', 'summary', 'namespaces', 'changes', 'docEdits']);
