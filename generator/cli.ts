@@ -20,9 +20,10 @@ function defaultText(key: keyof typeof defaultSettings): string {
   return Array.isArray(value) ? (value.length === 0 ? 'none' : value.join(' ')) : String(value);
 }
 
-/** Flags from the settings table, so every config key has a flag and the help shows its default. */
-function addSettingOptions(command: Command): void {
+/** Flags from the settings table (all, or only the given keys), so every config key has a flag and the help shows its default. */
+function addSettingOptions(command: Command, only?: readonly (keyof Settings)[]): void {
   for (const spec of settingSpecs) {
+    if (only && !only.includes(spec.key)) continue;
     if (spec.kind === 'boolean') {
       const on = defaultSettings[spec.key] === true;
       command.addOption(new Option(`--${spec.flag}`, `${spec.description}${on ? ' (default)' : ''}`));
@@ -141,8 +142,42 @@ const registerCheckExamples: Register = (program, io, setExitCode) => {
     });
 };
 
+interface DiffFlags extends FlagValues {
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly failOn: 'breaking' | 'any' | 'none';
+  readonly config?: string;
+}
+
+const registerDiff: Register = (program, io, setExitCode) => {
+  const command = program
+    .command('diff')
+    .description('compare the docs of two versions: every type, property and enum change, classified as breaking or not for readers and writers')
+    .argument('<old>', 'the old docs: a specs folder, or git:REF for the configured specs folder at a git revision')
+    .argument('<new>', 'the new docs, the same way; "." is the configured specs folder in the work tree')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--fail-on <changes>', 'exit 1 when there are breaking changes, any change, or never').choices(['breaking', 'any', 'none']).default('breaking'))
+    .option('--config <file>', `configuration file (default: ${configFileName}, else the "graphdoc" key of package.json)`);
+  addSettingOptions(command, ['specs', 'include', 'exclude', 'cache', 'cacheDir']);
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  graphdoc diff git:origin/main .             what this branch changes in the docs
+  graphdoc diff old-docs new-docs --format markdown
+
+Exit codes: 0 nothing that --fail-on names; 1 changes that --fail-on names; 2 usage error
+(a missing folder, a git revision that does not exist).`,
+  );
+  command.action(async (oldSide: string, newSide: string, flags: DiffFlags) => {
+    const { format, failOn, config, ...settingFlags } = flags;
+    const settings = resolveSettings(loadConfig(io.cwd, config), flagsLayer(settingFlags, io.cwd), io.cwd);
+    const { diffCommand } = await import('./diff/command.js');
+    setExitCode(await diffCommand({ old: oldSide, new: newSide, settings, format, failOn, cwd: io.cwd }, io));
+  });
+};
+
 /** Every command, in help order. Throw `UsageError` (config.ts) for bad arguments: main() turns it into exit code 2. */
-const commands: readonly Register[] = [registerGenerate, registerCheckExamples];
+const commands: readonly Register[] = [registerGenerate, registerDiff, registerCheckExamples];
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const program = new Command('graphdoc')

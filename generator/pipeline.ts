@@ -1,18 +1,18 @@
 /**
  * The pipeline: parse → extract → model (build, link, names) → emit, called
- * in order. Pure: pages in, files and diagnostics out; no file system.
+ * in order. Pure: pages in, files and diagnostics out; no file system. The
+ * model half (pages → Model) is in model-pipeline.ts, which does not load
+ * the emitters (ts-morph), for commands that need only the model.
  */
-import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { emitTypes, type EmittedFiles } from './emit/index.js';
-import { extractPage } from './extract.js';
-import { buildPage, defaultNamespace } from './model/build.js';
 import type { Model, Naming, PageFacts } from './model/ir.js';
-import { linkPages } from './model/link.js';
-import { countFirings, type QuirkName } from './model/quirks.js';
+import type { QuirkName } from './model/quirks.js';
 import { assignNames } from './model/names.js';
+import { buildModel } from './model-pipeline.js';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
-import { normalizeSource, parseMarkdown } from './parse.js';
-import { compareCodeUnits } from './order.js';
+
+export { buildModel, readPage, type ModelResult } from './model-pipeline.js';
 
 export interface Page {
   /** Path relative to the specs directory, with forward slashes. */
@@ -55,50 +55,10 @@ export interface GenerateContext {
   readonly onPage?: (done: number, total: number) => void;
 }
 
-/**
- * One page through parse, extract and build: the per-page work, independent
- * of every other page. A page the stages fail on (a bug: they are written not
- * to throw) is skipped with a warning that says so, so that one page never
- * stops the rest.
- */
-export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnostic[] } {
-  try {
-    const source = normalizeSource(page.text);
-    const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, parseMarkdown(source));
-    const { facts, diagnostics: buildDiagnostics } = buildPage(raw);
-    return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      facts: { file: page.path, namespace: defaultNamespace, objects: [], enums: [], proseEnums: [], quirks: [], placeholders: 0 },
-      diagnostics: [diagnostic('page-failed', { file: page.path, line: 1, column: 1 }, reason)],
-    };
-  }
-}
-
-
 export function generate(pages: readonly Page[], options: Partial<EmitOptions> = {}, context: GenerateContext = {}): GenerateResult {
   const emitOptions: EmitOptions = { ...defaultEmitOptions, ...options };
-  const ordered = [...pages].sort((a, b) => compareCodeUnits(a.path, b.path));
-  const diagnostics: Diagnostic[] = [];
-  const facts: PageFacts[] = [];
-  const { cache, onPage } = context;
-  for (const [index, page] of ordered.entries()) {
-    let read = cache?.get(page);
-    if (read === undefined) {
-      read = readPage(page);
-      cache?.set(page, read);
-    }
-    facts.push(read.facts);
-    diagnostics.push(...read.diagnostics);
-    onPage?.(index + 1, ordered.length);
-  }
-  const linked = linkPages(facts);
-  diagnostics.push(...linked.diagnostics);
-  const naming = assignNames(linked.model);
-  const files = emitTypes(linked.model, naming, emitOptions);
-  const pageFirings = facts.flatMap((page) => page.quirks.map((rule) => ({ rule, file: page.file })));
-  const quirks = countFirings([...pageFirings, ...linked.firings]);
-  const placeholders = facts.reduce((sum, page) => sum + page.placeholders, 0);
-  return { files, diagnostics: sortDiagnostics(diagnostics), model: linked.model, naming, quirks, placeholders };
+  const { model, diagnostics, quirks, placeholders } = buildModel(pages, context);
+  const naming = assignNames(model);
+  const files = emitTypes(model, naming, emitOptions);
+  return { files, diagnostics, model, naming, quirks, placeholders };
 }

@@ -4,49 +4,25 @@
  * then compare (`--check`) or write atomically. Returns what happened; the
  * caller decides how to print it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { glob } from 'tinyglobby';
-import { countBySeverity, diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { existsSync } from 'node:fs';
+import { countBySeverity, sortDiagnostics } from './diagnostics.js';
 import type { EmittedFiles } from './emit/index.js';
+import type { Model } from './model/ir.js';
 import { FilePageCache } from './cache.js';
-import { emitOptionsOf, SpecsError, type Settings } from './config.js';
+import { emitOptionsOf, type Settings } from './config.js';
 import { assertSafeOutputDir, compareWithDisk, isUpToDate, pendingRecovery, realOutputDir, recoverInterruptedRuns, writeAtomically, type Recovery, type Staleness } from './output.js';
 import { generate, type Page } from './pipeline.js';
 import { exitCode, type RunSummary } from './report.js';
-import { compareCodeUnits } from './order.js';
+import { readSpecs } from './specs.js';
 
-
-
-export interface SpecsRead {
-  readonly pages: Page[];
-  /** Pages that matched but could not be read (other than vanishing between listing and reading). */
-  readonly diagnostics: Diagnostic[];
-}
-
-/** Every page under the specs directory that matches `include` and not `exclude`, sorted by path. */
-export async function readSpecs(settings: Pick<Settings, 'specs' | 'include' | 'exclude'>): Promise<SpecsRead> {
-  const specsDir = settings.specs;
-  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) throw new SpecsError(`specs directory not found: ${specsDir}`);
-  const paths = await glob([...settings.include], { cwd: specsDir, ignore: [...settings.exclude], onlyFiles: true, dot: false, expandDirectories: false });
-  const pages: Page[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const path of paths.map((p) => p.replace(/\\/g, '/')).sort(compareCodeUnits)) {
-    try {
-      pages.push({ path, text: readFileSync(join(specsDir, path), 'utf8') });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue; // Deleted while we were listing: an editor's save in progress.
-      diagnostics.push(diagnostic('unreadable-page', { file: path, line: 1, column: 1 }, code ?? String(error)));
-    }
-  }
-  return { pages, diagnostics };
-}
+export { readSpecs, type SpecsRead } from './specs.js';
 
 export interface RunOutcome {
   readonly exitCode: number;
   readonly pages: readonly Page[];
   readonly files: EmittedFiles;
+  /** The model the run generated from (watch mode compares it with the previous run's). */
+  readonly model: Model;
   readonly summary: RunSummary;
   /** Check mode: how the output differs from what would be generated. Write mode: what the write changed (empty when nothing needed writing). */
   readonly stale: Staleness;
@@ -119,6 +95,7 @@ export async function runOnce(request: RunRequest): Promise<RunOutcome> {
     exitCode: failed ? exitCode.failed : exitCode.ok,
     pages: read.pages,
     files: result.files,
+    model: result.model,
     summary,
     stale,
     written,

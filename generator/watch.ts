@@ -6,7 +6,9 @@
  * when it changes; an invalid one is reported and the previous one kept.
  *
  * The per-page cache is kept in memory across runs (and saved to disk when
- * caching is on), so a run after a one-page edit parses one page.
+ * caching is on), so a run after a one-page edit parses one page. After each
+ * run, one line says what changed in the model since the previous run
+ * (`graphdoc diff`'s comparison, summed up).
  */
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { existsSync, statSync } from 'node:fs';
@@ -17,6 +19,9 @@ import { compareCodeUnits } from './order.js';
 import { colorsFor, displayPath, filePrefix, formatDiagnosticText, formatDuration, formatGithubAnnotation, inGithubActions, jsonReport, type Io } from './report.js';
 import { cacheFor, runOnce, type RunOutcome } from './run.js';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
+import { compareModels } from './diff/compare.js';
+import { oneLine } from './diff/format.js';
+import type { Model } from './model/ir.js';
 
 export interface WatchRequest {
   readonly io: Io;
@@ -41,6 +46,7 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
   let cache: FilePageCache = cacheFor(settings) ?? new FilePageCache(undefined);
   let previousPages = new Map<string, string>();
   let previousDiagnostics = new Set<string>();
+  let previousModel: Model | undefined;
   let specsWatcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -107,6 +113,7 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
           if (specsMoved || next.out !== settings.out) {
             previousPages = new Map();
             previousDiagnostics = new Set();
+            previousModel = undefined;
           }
           settings = next;
           if (specsMoved) watchSpecs();
@@ -123,6 +130,10 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
       for (const path of previousPages.keys()) if (!pages.has(path)) changedPages++;
       previousPages = pages;
       printRun(outcome, changedPages);
+      // "graphdoc: model: user: +1 property, enum ageGroup: −1 member (breaking for writers)"
+      const modelChanges = previousModel && !json() ? oneLine(compareModels(previousModel, outcome.model)) : undefined;
+      if (modelChanges) line(`graphdoc: model: ${modelChanges}`);
+      previousModel = outcome.model;
       if (outcome.cacheNote) problem(`graphdoc: ${outcome.cacheNote}`);
     } catch (error) {
       // A run that fails (a vanished specs directory, an unwritable output) is reported; the watch goes on.

@@ -1,0 +1,71 @@
+/**
+ * The model half of the pipeline: each page through parse, extract and build
+ * (through the cache when one is given), then every page linked into one
+ * Model. What `generate` emits from and what `graphdoc diff` compares. Kept
+ * apart from pipeline.ts so that a command that needs only the model does
+ * not load the emitters (ts-morph and TypeScript take about a second).
+ */
+import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { extractPage } from './extract.js';
+import { buildPage, defaultNamespace } from './model/build.js';
+import type { Model, PageFacts } from './model/ir.js';
+import { linkPages } from './model/link.js';
+import { countFirings, type QuirkName } from './model/quirks.js';
+import { compareCodeUnits } from './order.js';
+import { normalizeSource, parseMarkdown } from './parse.js';
+import type { GenerateContext, Page } from './pipeline.js';
+
+/**
+ * One page through parse, extract and build: the per-page work, independent
+ * of every other page. A page the stages fail on (a bug: they are written not
+ * to throw) is skipped with a warning that says so, so that one page never
+ * stops the rest.
+ */
+export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnostic[] } {
+  try {
+    const source = normalizeSource(page.text);
+    const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, parseMarkdown(source));
+    const { facts, diagnostics: buildDiagnostics } = buildPage(raw);
+    return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      facts: { file: page.path, namespace: defaultNamespace, objects: [], enums: [], proseEnums: [], quirks: [], placeholders: 0 },
+      diagnostics: [diagnostic('page-failed', { file: page.path, line: 1, column: 1 }, reason)],
+    };
+  }
+}
+
+export interface ModelResult {
+  readonly model: Model;
+  /** Sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** On how many pages each doc-quirk rule fired (see model/quirks.ts). */
+  readonly quirks: Partial<Record<QuirkName, number>>;
+  /** Descriptions left out because they were only a placeholder ("TODO: Add Description"). */
+  readonly placeholders: number;
+}
+
+/** Every page read (from the cache when it has the page), then linked. */
+export function buildModel(pages: readonly Page[], context: GenerateContext = {}): ModelResult {
+  const ordered = [...pages].sort((a, b) => compareCodeUnits(a.path, b.path));
+  const diagnostics: Diagnostic[] = [];
+  const facts: PageFacts[] = [];
+  const { cache, onPage } = context;
+  for (const [index, page] of ordered.entries()) {
+    let read = cache?.get(page);
+    if (read === undefined) {
+      read = readPage(page);
+      cache?.set(page, read);
+    }
+    facts.push(read.facts);
+    diagnostics.push(...read.diagnostics);
+    onPage?.(index + 1, ordered.length);
+  }
+  const linked = linkPages(facts);
+  diagnostics.push(...linked.diagnostics);
+  const pageFirings = facts.flatMap((page) => page.quirks.map((rule) => ({ rule, file: page.file })));
+  const quirks = countFirings([...pageFirings, ...linked.firings]);
+  const placeholders = facts.reduce((sum, page) => sum + page.placeholders, 0);
+  return { model: linked.model, diagnostics: sortDiagnostics(diagnostics), quirks, placeholders };
+}
