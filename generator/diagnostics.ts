@@ -40,6 +40,11 @@ export interface Diagnostic {
 const catalogue = {
   'no-type-defined': { severity: 'info', message: () => 'Page defines no type (no resource annotation, properties table or enum); skipped' },
   'unreadable-page': { severity: 'error', message: (reason: string) => `Page could not be read: ${reason}` },
+  'invalid-utf8': { severity: 'warning', message: (offset: number, value: string) => `Page is not valid UTF-8 (byte 0x${value} at byte offset ${offset}); skipped: save it as UTF-8` },
+  'binary-page': { severity: 'warning', message: (reason: string) => `Page is not text (${reason}); skipped` },
+  'empty-page': { severity: 'warning', message: () => 'Page is empty; skipped' },
+  'skipped-link': { severity: 'warning', message: (reason: string) => `Symbolic link not followed: ${reason}` },
+  'page-shrank': { severity: 'warning', message: (what: string) => `${what} since the previous run (watch mode); if the page was saved half-way through an edit, the next save restores it` },
   'malformed-front-matter': { severity: 'warning', message: (reason: string) => `Front matter is not valid YAML: ${reason}` },
   'malformed-annotation': { severity: 'warning', message: (reason: string) => `Annotation comment is not valid JSON: ${reason}` },
   'malformed-json-block': { severity: 'warning', message: (reason: string) => `JSON representation is not valid JSON: ${reason}` },

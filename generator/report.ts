@@ -145,6 +145,8 @@ export interface JsonReport {
   readonly written?: boolean;
   /** check mode: how the output directory differs. */
   readonly stale?: Staleness;
+  /** write mode: a page that changed while the run read the specs; nothing was written. */
+  readonly superseded?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -157,6 +159,7 @@ export function jsonReport(args: {
   prefix: string;
   written?: boolean;
   stale?: Staleness;
+  superseded?: string;
 }): JsonReport {
   const counts = countBySeverity(args.summary.diagnostics);
   return {
@@ -178,6 +181,7 @@ export function jsonReport(args: {
     },
     ...(args.written === undefined ? {} : { written: args.written }),
     ...(args.stale === undefined ? {} : { stale: args.stale }),
+    ...(args.superseded === undefined ? {} : { superseded: args.superseded }),
     diagnostics: args.summary.diagnostics.map((d) => ({ ...d, file: `${args.prefix}${d.file}` })),
   };
 }
