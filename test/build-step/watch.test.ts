@@ -7,6 +7,8 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageShapes, shrunkPages } from '../../generator/watch.js';
+import type { Model } from '../../generator/model/ir.js';
 import { built, CliProcess, notBuiltMessage, root, run, snapshot, tempDir } from './helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
@@ -50,6 +52,20 @@ describe.skipIf(!built)('graphdoc generate --watch', () => {
     expect(readFileSync(join(work, 'generated', 'microsoft.graph.ts'), 'utf8')).toContain('retryCount?: number | null;');
     expect(run(work, ['generate', '--check', '--no-cache']).code).toBe(0);
 
+    // A page saved half-way through an edit (cut inside its table): written, and reported as having lost most of its properties.
+    const seed = join(work, 'specs', 'synchronizationtaskexecution.md');
+    const seedText = readFileSync(seed, 'utf8');
+    mark = w.mark();
+    writeFileSync(seed, seedText.slice(0, seedText.indexOf('|countEntitledForProvisioning|')));
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, /, bound);
+    expect(w.stderr).toMatch(/^specs\/synchronizationtaskexecution\.md:10:1  warning  Type "synchronizationTaskExecution" lost 12 of its 14 properties since the previous run \(watch mode\); if the page was saved half-way through an edit, the next save restores it  page-shrank$/m);
+    mark = w.mark();
+    writeFileSync(seed, seedText);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, /, bound);
+    // The enum the page defined in prose went with the cut rows; reported once, and not again when the page is whole.
+    expect(w.stderr).toMatch(/^specs\/synchronizationtaskexecution\.md:1:1  warning  Type "synchronizationTaskExecutionResult" is no longer declared by this page since the previous run/m);
+    expect(w.stderr.match(/page-shrank/g)).toHaveLength(2);
+
     // Briefly invalid: an enum and an object of one name is an error; nothing is written, the watch goes on.
     const before = snapshot(join(work, 'generated'));
     const clash = join(work, 'specs', 'clash.md');
@@ -91,5 +107,39 @@ describe.skipIf(!built)('graphdoc generate --watch', () => {
     watcher = w;
     expect(await w.exited).toEqual({ code: 2, signal: null });
     expect(w.stderr).toContain('specs directory not found');
+  });
+});
+
+describe('shrunkPages', () => {
+  const object = (file: string, name: string, properties: number): Model['declarations'][number] => ({
+    kind: 'object',
+    id: `microsoft.graph.${name}`,
+    namespace: 'microsoft.graph',
+    name,
+    description: '',
+    open: false,
+    properties: Array.from({ length: properties }, (_, i) => ({
+      name: `p${i}`,
+      type: { kind: 'primitive', name: 'String' },
+      description: '',
+      facets: {},
+      navigation: false,
+      source: 'table',
+      origin: { file, line: 10 + i, column: 1 },
+    })) as never,
+    origin: { file, line: 3, column: 1 },
+  });
+  const model = (...declarations: Model['declarations'][number][]) => ({ declarations }) as unknown as Model;
+
+  it('reports a type that lost more than half of what its page gave it (at least two), or that the page no longer declares', () => {
+    const before = pageShapes(model(object('a.md', 'alpha', 10), object('b.md', 'beta', 4), object('c.md', 'gamma', 3), object('d.md', 'delta', 2)));
+    const after = pageShapes(model(object('a.md', 'alpha', 4), object('b.md', 'beta', 2), object('d.md', 'delta', 0)));
+    expect(shrunkPages(before, after, ['a.md', 'b.md', 'c.md', 'd.md']).map((d) => `${d.file}:${d.line} ${d.message.split(' since')[0]}`)).toEqual([
+      'a.md:3 Type "alpha" lost 6 of its 10 properties',
+      'c.md:1 Type "gamma" is no longer declared by this page',
+      'd.md:3 Type "delta" lost 2 of its 2 properties',
+    ]);
+    expect(shrunkPages(before, after, ['b.md'])).toEqual([]);
+    expect(shrunkPages(before, after, [])).toEqual([]);
   });
 });
