@@ -14,7 +14,7 @@
  *
  * CLI-side: the pipeline only sees the pages.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { SpecsError, type Settings } from './config.js';
@@ -91,6 +91,26 @@ export function decodePage(path: string, bytes: Uint8Array): { text: string } | 
     const offset = Math.max(0, firstInvalidUtf8(bytes));
     const value = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return { problem: diagnostic('invalid-utf8', { file: path, ...positionOfByte(bytes, offset) }, offset, value) };
+  }
+}
+
+/** The specs directory with links resolved, or the path as given when it cannot be resolved. */
+export function realSpecsDir(specsDir: string): string {
+  try {
+    return realpathSync(specsDir);
+  } catch {
+    return specsDir;
+  }
+}
+
+/** Whether `path` is a symbolic link that leads back into the tree at `root` (or to an ancestor of it), or cannot be followed. */
+export function isLinkBackIntoTree(path: string, root: string): boolean {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return false;
+    const real = realpathSync(path);
+    return isInside(real, root) || isInside(root, real);
+  } catch {
+    return true;
   }
 }
 

@@ -16,6 +16,7 @@ import { ConfigError, SpecsError, UsageError, type Settings } from './config.js'
 import { compareCodeUnits } from './order.js';
 import { colorsFor, displayPath, filePrefix, formatDiagnosticText, formatDuration, formatGithubAnnotation, inGithubActions, jsonReport, type Io } from './report.js';
 import { cacheFor, runOnce, type RunOutcome } from './run.js';
+import { isLinkBackIntoTree, realSpecsDir } from './specs.js';
 import { countBySeverity, diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Model } from './model/ir.js';
 
@@ -95,10 +96,12 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
 
   const watchSpecs = (): FSWatcher => {
     void specsWatcher?.close();
+    const specsRoot = realSpecsDir(settings.specs);
     const watcher = chokidarWatch(settings.specs, {
       ignoreInitial: true,
       // Only Markdown files trigger a run; directories are walked. include/exclude are applied by the run itself.
-      ignored: (path, stats) => stats?.isFile() === true && !path.endsWith('.md'),
+      // Links are not followed back into the tree (as in reading the specs), so a link to an ancestor is not watched over and over.
+      ignored: (path, stats) => (stats?.isFile() === true && !path.endsWith('.md')) || isLinkBackIntoTree(path, specsRoot),
     });
     watcher.on('all', () => schedule());
     watcher.on('error', (error) => problem(`graphdoc: watch error: ${error instanceof Error ? error.message : String(error)}`));
