@@ -9,17 +9,20 @@
  *
  * Then, on the 5 MB page, the same run with V8's default heap growth (the
  * CLI without the `--heap-growing-percent` that bin/graphdoc.js sets) and
- * with `--no-validators`, to show where the memory goes.
+ * with `--no-validators`, to show where the memory goes; and the v1.0 corpus
+ * (when ../shared is present) both ways, for what the heap cap costs on
+ * ordinary pages.
  *
  * `npm run bench:pages` (`-- --runs 3` for medians, `-- --sizes 1,2` for
  * other sizes). Not a test: it asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusAvailable, resourcesDir } from '../test/corpus/corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'graphdoc.js');
@@ -114,10 +117,22 @@ try {
       `${`${size} MB`.padStart(7)} ${String(page.rows).padStart(8)} ${fmt(sample.wallMs / 1000)}   ${fmt(sample.runMs / 1000)}   ${fmt(sample.cpuMs / 1000)}   ${fmt(sample.peakMb, 0)}   ${fmt((sample.cpuMs - baseline.cpuMs) / 1000 / size, 2)}        ${fmt((sample.peakMb - baseline.peakMb) / size, 0)}`,
     );
   }
-  const perMb = [...bySize.entries()].map(([size, s]) => ({ time: (s.cpuMs - baseline.cpuMs) / size, memory: (s.peakMb - baseline.peakMb) / size }));
-  const spread = (values: number[]) => Math.max(...values) / Math.min(...values);
-  console.log('');
-  console.log(`per-MB spread across sizes, above the baseline (max/min; 1.0 is exactly linear): CPU time ${spread(perMb.map((p) => p.time)).toFixed(2)}, peak memory ${spread(perMb.map((p) => p.memory)).toFixed(2)}`);
+  // A straight line through (size, value) by least squares, and how far the worst point lies from it: linear growth is a good fit.
+  const fit = (points: readonly (readonly [number, number])[]) => {
+    const n = points.length;
+    const mx = points.reduce((a, [x]) => a + x, 0) / n;
+    const my = points.reduce((a, [, y]) => a + y, 0) / n;
+    const slope = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / (points.reduce((a, [x]) => a + (x - mx) ** 2, 0) || 1);
+    const intercept = my - slope * mx;
+    const worst = Math.max(...points.map(([x, y]) => Math.abs(y - (intercept + slope * x)) / y));
+    return `${intercept.toFixed(1)} + ${slope.toFixed(1)} × MB (worst point ${(worst * 100).toFixed(0)}% off the line)`;
+  };
+  if (bySize.size >= 2) {
+    const samples = [...bySize.entries()];
+    console.log('');
+    console.log(`CPU s  ≈ ${fit(samples.map(([size, s]) => [size, s.cpuMs / 1000] as const))}`);
+    console.log(`peak MB ≈ ${fit(samples.map(([size, s]) => [size, s.peakMb] as const))}`);
+  }
 
   if (sizes.includes(5)) {
     writeFileSync(join(specs, 'widget.md'), bigPage(5 * MB).text);
@@ -130,6 +145,16 @@ try {
     line("V8's default heap growth:", v8Default);
     line('--no-validators:', typesOnly);
     console.log('(target for the 5 MB page: at most 300 MB peak)');
+  }
+
+  if (corpusAvailable) {
+    rmSync(specs, { recursive: true, force: true });
+    cpSync(resourcesDir, specs, { recursive: true });
+    const shipped = measure(work, 'shipped');
+    const v8Default = measure(work, 'v8-default-heap');
+    console.log('');
+    console.log(`v1.0 corpus, as shipped:              ${fmt(shipped.peakMb, 0)} MB peak, ${fmt(shipped.cpuMs / 1000)} s CPU, ${fmt(shipped.wallMs / 1000)} s wall`);
+    console.log(`v1.0 corpus, V8's default heap growth: ${fmt(v8Default.peakMb, 0)} MB peak, ${fmt(v8Default.cpuMs / 1000)} s CPU, ${fmt(v8Default.wallMs / 1000)} s wall`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

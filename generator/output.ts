@@ -99,7 +99,7 @@ const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(b
 /** The files a run writes plus their manifest: deterministic (sorted, no timestamps), so `--check` compares it like any file. */
 export function withManifest(files: ReadonlyMap<string, string>): Map<string, string> {
   const listed: Record<string, string> = {};
-  for (const path of [...files.keys()].sort(compareCodeUnits)) listed[path] = sha256(Buffer.from(files.get(path) ?? '', 'utf8'));
+  for (const path of [...files.keys()].sort(compareCodeUnits)) listed[path] = createHash('sha256').update(files.get(path) ?? '', 'utf8').digest('hex');
   const manifest = {
     generator: 'graphdoc-codegen',
     manifestVersion: 1,

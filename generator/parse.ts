@@ -45,12 +45,25 @@ export function parseMarkdown(text: string, chunkSize = defaultChunkSize): Root 
 
 const countLines = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
 
-/** Moves every position in a tree: lines by `lines`, offsets by `offset` (pieces start at a line start, so columns stay). */
+/**
+ * Moves every position in a tree, in place (the nodes are this parse's own):
+ * lines by `lines`, offsets by `offset` (pieces start at a line start, so
+ * columns stay). Collects the identifiers of the definitions it passes.
+ */
 function shift(node: Node, lines: number, offset: number, definitions: Set<string>): void {
   const stack: Node[] = [node];
-  const moved = (point: Point): Point => ({ line: point.line + lines, column: point.column, ...(point.offset === undefined ? {} : { offset: point.offset + offset }) });
+  const moved = new Set<Point>();
+  const move = (point: Point) => {
+    if (moved.has(point)) return;
+    moved.add(point);
+    point.line += lines;
+    if (point.offset !== undefined) point.offset += offset;
+  };
   for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
-    if (current.position) current.position = { start: moved(current.position.start), end: moved(current.position.end) };
+    if (current.position) {
+      move(current.position.start);
+      move(current.position.end);
+    }
     if (current.type === 'definition') definitions.add((current as unknown as { identifier: string }).identifier);
     const children = (current as { children?: Node[] }).children;
     if (children) for (const child of children) stack.push(child);
