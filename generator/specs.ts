@@ -103,10 +103,14 @@ export function realSpecsDir(specsDir: string): string {
   }
 }
 
-/** Whether `path` is a symbolic link that leads back into the tree at `root` (or to an ancestor of it), or cannot be followed. */
+/** Whether `path` is a symbolic link that leads back into the tree at `root` (or to an ancestor of it), or a link that cannot be followed. A path that is gone (a deleted page) is not. */
 export function isLinkBackIntoTree(path: string, root: string): boolean {
   try {
     if (!lstatSync(path).isSymbolicLink()) return false;
+  } catch {
+    return false;
+  }
+  try {
     const real = realpathSync(path);
     return isInside(real, root) || isInside(root, real);
   } catch {

@@ -4,7 +4,7 @@
  * is briefly invalid writes nothing and does not stop the watch; a change to
  * graphdoc.config.json reloads it; SIGTERM stops it with exit code 0.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pageShapes, shrunkPages } from '../../generator/watch.js';
@@ -100,6 +100,19 @@ describe.skipIf(!built)('graphdoc generate --watch', () => {
 
     const exit = await w.stop();
     expect(exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('does not follow a directory link back into the specs tree', { timeout: 60_000 }, async () => {
+    mkdirSync(join(work, 'specs', 'sub'));
+    symlinkSync('..', join(work, 'specs', 'sub', 'up'));
+    const w = new CliProcess(work, ['generate', '--watch']);
+    watcher = w;
+    await w.lineAfter(0, /^graphdoc: watching specs /, bound);
+    const mark = w.mark();
+    writeFileSync(join(work, 'specs', 'widget.md'), ['# widget resource type', '', '## Properties', '', '|Property|Type|Description|', '|:--|:--|:--|', '|size|Int32|How big.|', ''].join('\n'));
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, 1 warning, /, bound);
+    expect(await w.stop()).toEqual({ code: 0, signal: null });
+    expect(w.stderr).toBe('specs/sub/up:1:1  warning  Symbolic link not followed: it leads back into the specs directory (.)  skipped-link\n');
   });
 
   it('exits 2 at once when the specs directory is missing', async () => {
