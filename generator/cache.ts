@@ -15,7 +15,7 @@
  * CLI-side: the pipeline only sees the `PageCache` interface.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, PageCache, PageRead } from './pipeline.js';
@@ -34,6 +34,12 @@ export interface CacheStats {
 }
 
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+/** Writes all of `text` to a file descriptor (a write may take less than it was given). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
 
 let fingerprint: string | undefined;
 
@@ -168,12 +174,21 @@ export class FilePageCache implements PageCache {
     }
     if (this.file === undefined || (!this.dirty && !pruned)) return undefined;
     const keys = [...this.entries.keys()].sort();
-    const body = keys.map((key) => `${key}\t${this.entries.get(key) ?? ''}`).join('\n');
-    const header: Header = { format: formatName, version: cacheFormatVersion, generator: this.salt, entries: keys.length, sha256: sha256(body) };
+    // The body is the entries, one a line; hashed and written entry by entry, never as one string (one big page's entry is megabytes).
+    const line = (index: number) => `${index === 0 ? '' : '\n'}${keys[index]}\t${this.entries.get(keys[index] ?? '') ?? ''}`;
+    const hash = createHash('sha256');
+    for (let index = 0; index < keys.length; index++) hash.update(line(index), 'utf8');
+    const header: Header = { format: formatName, version: cacheFormatVersion, generator: this.salt, entries: keys.length, sha256: hash.digest('hex') };
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
+      const fd = openSync(temporary, 'w');
+      try {
+        writeAll(fd, `${JSON.stringify(header)}\n`);
+        for (let index = 0; index < keys.length; index++) writeAll(fd, line(index));
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, this.file);
       this.dirty = false;
       return undefined;

@@ -6,8 +6,10 @@
  * imports this module.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configFileName, defaultSettings, flagsLayer, loadConfig, resolveSettings, settingSpecs, UsageError, type FlagValues, type Settings } from './config.js';
+import { describeFsError, isEnvironmentError } from './files.js';
 import { colorsFor, createProgress, displayPath, exitCode, filePrefix, jsonReport, printDiagnostics, staleLines, summaryText, textIo, type Io } from './report.js';
 
 const processIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
@@ -40,6 +42,16 @@ interface GenerateFlags extends FlagValues {
   readonly check?: boolean;
   readonly watch?: boolean;
   readonly config?: string;
+  readonly force?: boolean;
+}
+
+/** The package's version, from the package.json beside dist/ (or generator/ under tsx). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Settings from the config file (read now) and the flags. */
@@ -47,14 +59,14 @@ function settingsFrom(flags: GenerateFlags, cwd: string): Settings {
   return resolveSettings(loadConfig(cwd, flags.config), flagsLayer(flags, cwd), cwd);
 }
 
-async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io): Promise<number> {
+async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io, force: boolean): Promise<number> {
   const text = settings.format === 'text';
   const progress = createProgress(io, text);
   // Loaded on use: the pipeline brings in ts-morph and TypeScript, which --help and usage errors do not need.
   const { runOnce } = await import('./run.js');
   let outcome;
   try {
-    outcome = await runOnce({ settings, mode, cwd: io.cwd, onPage: (done, total) => progress.update('graphdoc: reading pages', done, total) });
+    outcome = await runOnce({ settings, mode, cwd: io.cwd, force, onPage: (done, total) => progress.update('graphdoc: reading pages', done, total) });
   } finally {
     progress.clear();
   }
@@ -62,7 +74,16 @@ async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io)
   const specs = displayPath(settings.specs, io.cwd);
   const prefix = filePrefix(settings.specs, io.cwd);
   if (!text) {
-    const report = jsonReport({ mode, exitCode: outcome.exitCode, specs, out, summary: outcome.summary, prefix, ...(mode === 'check' ? { stale: outcome.stale } : { written: outcome.written }) });
+    const report = jsonReport({
+      mode,
+      exitCode: outcome.exitCode,
+      specs,
+      out,
+      summary: outcome.summary,
+      prefix,
+      ...(mode === 'check' ? { stale: outcome.stale } : { written: outcome.written }),
+      ...(outcome.superseded !== undefined ? { superseded: `${prefix}${outcome.superseded}` } : {}),
+    });
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return outcome.exitCode;
   }
@@ -70,6 +91,8 @@ async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io)
   const note = (message: string) => io.stderr.write(`graphdoc: ${message}\n`);
   if (outcome.recovery?.restored) note(`restored ${out} from an interrupted run (${displayPath(outcome.recovery.restored, io.cwd)})`);
   for (const leftover of outcome.recovery?.removed ?? []) note(`removed ${displayPath(leftover, io.cwd)}, left by an interrupted run`);
+  for (const { path, reason } of outcome.recovery?.failed ?? []) note(`${displayPath(path, io.cwd)}, left by an interrupted run, ${reason}; remove it by hand`);
+  if (outcome.leftover) note(`the previous output, moved to ${displayPath(outcome.leftover.path, io.cwd)}, could not be removed: ${outcome.leftover.reason}; the next run removes it`);
   if (outcome.cacheNote) note(outcome.cacheNote);
   printDiagnostics(io, outcome.summary.diagnostics, prefix, settings.verbose);
   const summary = summaryText(outcome.summary);
@@ -89,6 +112,8 @@ async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io)
   if (outcome.failure) {
     const why = outcome.failure === 'errors' ? 'errors in the docs' : `more than ${settings.maxWarnings} warning${settings.maxWarnings === 1 ? '' : 's'}`;
     io.stderr.write(`${c.red('graphdoc:')} not written: ${why} (${summary})\n`);
+  } else if (outcome.superseded !== undefined) {
+    io.stderr.write(`${c.red('graphdoc:')} not written: ${prefix}${outcome.superseded} changed while this run was reading the specs, so its output would be stale. Run graphdoc generate again (a run started after the change writes the new output).\n`);
   } else {
     io.stdout.write(`graphdoc: ${outcome.written ? `wrote ${out}` : `${out} already up to date`} (${summary})\n`);
   }
@@ -102,7 +127,8 @@ const registerGenerate: Register = (program, io, setExitCode) => {
     .option('--check', 'write nothing; exit 1 when the output directory differs from what would be generated, listing the files')
     .option('--watch', 'regenerate whenever a page or the configuration changes')
     .option('--config <file>', `configuration file (default: ${configFileName}, else the "graphdoc" key of package.json)`)
-    .option('--strict', 'fail on any warning (same as --max-warnings 0)');
+    .option('--strict', 'fail on any warning (same as --max-warnings 0)')
+    .option('--force', 'replace the output directory even when it holds files graphdoc did not write, or edited ones');
   addSettingOptions(command);
   command.addHelpText(
     'after',
@@ -110,8 +136,9 @@ const registerGenerate: Register = (program, io, setExitCode) => {
 Options also come from ${configFileName} (or the "graphdoc" key of package.json), with the
 same names in camelCase (enumStyle, maxWarnings, ...); flags override the file.
 
-Exit codes: 0 success; 1 errors in the docs, too many warnings, or (--check) stale output;
-2 usage error; 3 internal error.`,
+Exit codes: 0 success; 1 errors in the docs, too many warnings, (--check) stale output, or the
+specs changed during the run; 2 usage error, or a failure of the environment (permissions, a full
+disk, an output directory holding files graphdoc did not write); 3 internal error.`,
   );
   command.action(async (flags: GenerateFlags) => {
     if (flags.check && flags.watch) throw new UsageError('--check and --watch cannot be used together');
@@ -119,10 +146,10 @@ Exit codes: 0 success; 1 errors in the docs, too many warnings, or (--check) sta
     if (flags.watch) {
       const configFiles = flags.config !== undefined ? [resolve(io.cwd, flags.config)] : [resolve(io.cwd, configFileName), resolve(io.cwd, 'package.json')];
       const { watchAndGenerate } = await import('./watch.js');
-      setExitCode(await watchAndGenerate({ io, resolveSettings: () => settingsFrom(flags, io.cwd), configFiles }));
+      setExitCode(await watchAndGenerate({ io, resolveSettings: () => settingsFrom(flags, io.cwd), configFiles, force: flags.force === true }));
       return;
     }
-    setExitCode(await generateOnce(settings, flags.check ? 'check' : 'write', io));
+    setExitCode(await generateOnce(settings, flags.check ? 'check' : 'write', io, flags.force === true));
   });
 };
 
@@ -130,13 +157,14 @@ const registerCheckExamples: Register = (program, io, setExitCode) => {
   program
     .command('check-examples')
     .description('validate every annotated example response (and typed request) in the API pages with the generated validators')
-    .option('--specs <dir>', 'directory of resource pages that define the types', 'specs')
+    .option('--specs <dir>', `directory of resource pages that define the types (default: the "specs" setting of ${configFileName}, else specs)`)
     .requiredOption('--examples <dir>', 'directory of API pages with annotated examples')
+    .option('--config <file>', `configuration file (default: ${configFileName}, else the "graphdoc" key of package.json)`)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExit codes: 0 every checked example passed; 1 some failed; 2 usage error.')
-    .action(async (options: { specs: string; examples: string; format: 'text' | 'json' }) => {
+    .action(async (options: { specs?: string; examples: string; config?: string; format: 'text' | 'json' }) => {
       const { checkExamplesCommand } = await import('./examples/check-examples.js');
-      const specs = resolve(io.cwd, options.specs);
+      const specs = options.specs !== undefined ? resolve(io.cwd, options.specs) : resolveSettings(loadConfig(io.cwd, options.config), {}, io.cwd).specs;
       const examples = resolve(io.cwd, options.examples);
       setExitCode(await checkExamplesCommand({ specs, examples, format: options.format }, textIo(io)));
     });
@@ -182,6 +210,7 @@ const commands: readonly Register[] = [registerGenerate, registerDiff, registerC
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const program = new Command('graphdoc')
     .description('Generate TypeScript types from Graph-style Markdown reference pages')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
@@ -195,6 +224,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCode.ok : exitCode.usage;
     if (error instanceof UsageError) {
       io.stderr.write(`graphdoc: ${error.message}\n`);
+      return exitCode.usage;
+    }
+    // A failure of the environment that no module turned into a message of its own: still a usage error, in one line.
+    if (isEnvironmentError(error)) {
+      io.stderr.write(`graphdoc: cannot ${error.syscall ?? 'use'} ${error.path ?? 'a file'}: ${describeFsError(error)}\n`);
       return exitCode.usage;
     }
     throw error;

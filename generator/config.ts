@@ -9,6 +9,7 @@
  * in a config resolve against the config file's directory; on the command
  * line, against the working directory.
  */
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
@@ -139,6 +140,27 @@ function validateValue(spec: SettingSpec, value: unknown, where: string, base: s
   }
 }
 
+/** Edit distance between two strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The known key an unknown one was most likely meant to be: same letters in another case, or at most a third of it mistyped. */
+function closestKey(key: string): string | undefined {
+  const keys = settingSpecs.map((s) => s.key as string);
+  const sameLetters = keys.find((k) => k.toLowerCase() === key.toLowerCase() || k.toLowerCase() === key.replace(/[-_]/g, '').toLowerCase());
+  if (sameLetters) return sameLetters;
+  const scored = keys.map((k) => ({ k, d: editDistance(k.toLowerCase(), key.toLowerCase()) })).sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.k : undefined;
+}
+
 /** Validates a config object: every key known, every value of its type. */
 export function validateConfig(raw: unknown, where: string, base: string): SettingsLayer {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where}: the configuration must be a JSON object`);
@@ -146,24 +168,50 @@ export function validateConfig(raw: unknown, where: string, base: string): Setti
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     const spec = settingSpecs.find((s) => s.key === key);
-    if (!spec) throw new ConfigError(`${where}: unknown option "${key}" (known: ${settingSpecs.map((s) => s.key).join(', ')})`);
+    if (!spec) {
+      const guess = closestKey(key);
+      throw new ConfigError(`${where}: unknown option "${key}"${guess ? `; did you mean "${guess}"?` : ''} (known: ${settingSpecs.map((s) => s.key).join(', ')})`);
+    }
     layer[key] = validateValue(spec, value, where, base);
   }
   return layer as SettingsLayer;
 }
 
-function readJson(file: string): unknown {
+const jsonErrors: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing brace was expected',
+  CloseBracketExpected: 'a closing bracket was expected',
+  EndOfFileExpected: 'nothing may follow the value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+/** Reads a JSON file; a syntax error is reported at its line and column (`file:3:14: not valid JSON: a comma was expected`). */
+function readJson(file: string, shown: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [error] = errors;
+  if (error) {
+    const before = text.slice(0, error.offset).split(/\r\n|\r|\n/);
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    const code = printParseErrorCode(error.error);
+    throw new ConfigError(`${shown}:${line}:${column}: not valid JSON: ${jsonErrors[code] ?? code}`);
   }
+  return value;
 }
 
 /** Finds and reads the config: an explicit file, else graphdoc.config.json, else package.json's "graphdoc" key, else none. */
@@ -171,13 +219,13 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   if (explicit !== undefined) {
     const file = resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file not found: ${file}`);
-    return { source: { file }, layer: validateConfig(readJson(file), file, dirname(file)) };
+    return { source: { file }, layer: validateConfig(readJson(file, file), file, dirname(file)) };
   }
   const configFile = resolve(cwd, configFileName);
-  if (existsSync(configFile)) return { source: { file: configFile }, layer: validateConfig(readJson(configFile), configFileName, cwd) };
+  if (existsSync(configFile)) return { source: { file: configFile }, layer: validateConfig(readJson(configFile, configFileName), configFileName, cwd) };
   const manifest = resolve(cwd, 'package.json');
   if (existsSync(manifest)) {
-    const json = readJson(manifest);
+    const json = readJson(manifest, 'package.json');
     if (typeof json === 'object' && json !== null && 'graphdoc' in json) {
       return { source: { file: manifest, key: 'graphdoc' }, layer: validateConfig((json as { graphdoc: unknown }).graphdoc, 'package.json "graphdoc"', cwd) };
     }

@@ -103,6 +103,8 @@ export interface RunSummary {
   readonly declarations: number;
   readonly files: number;
   readonly diagnostics: readonly Diagnostic[];
+  /** Descriptions left out of the documentation because they were only a placeholder ("TODO: Add Description"). */
+  readonly placeholders: number;
   readonly durationMs: number;
 }
 
@@ -116,7 +118,8 @@ export function formatDuration(ms: number): string {
 export function summaryText(s: RunSummary): string {
   const counts = countBySeverity(s.diagnostics);
   const notes = counts.info > 0 ? `, ${plural(counts.info, 'note')}` : '';
-  return `${plural(s.pages, 'page')} (${s.parsed} parsed), ${plural(s.declarations, 'declaration')}, ${plural(s.files, 'file')}; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${notes}; ${formatDuration(s.durationMs)}`;
+  const placeholders = s.placeholders > 0 ? `, ${plural(s.placeholders, 'placeholder description')} left out` : '';
+  return `${plural(s.pages, 'page')} (${s.parsed} parsed), ${plural(s.declarations, 'declaration')}, ${plural(s.files, 'file')}; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${notes}${placeholders}; ${formatDuration(s.durationMs)}`;
 }
 
 export function staleLines(stale: Staleness): string[] {
@@ -139,12 +142,15 @@ export interface JsonReport {
     readonly errors: number;
     readonly warnings: number;
     readonly notes: number;
+    readonly placeholders: number;
     readonly durationMs: number;
   };
   /** write mode: whether the output directory was replaced. */
   readonly written?: boolean;
   /** check mode: how the output directory differs. */
   readonly stale?: Staleness;
+  /** write mode: a page that changed while the run read the specs; nothing was written. */
+  readonly superseded?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -157,6 +163,7 @@ export function jsonReport(args: {
   prefix: string;
   written?: boolean;
   stale?: Staleness;
+  superseded?: string;
 }): JsonReport {
   const counts = countBySeverity(args.summary.diagnostics);
   return {
@@ -174,10 +181,12 @@ export function jsonReport(args: {
       errors: counts.error,
       warnings: counts.warning,
       notes: counts.info,
+      placeholders: args.summary.placeholders,
       durationMs: Math.round(args.summary.durationMs),
     },
     ...(args.written === undefined ? {} : { written: args.written }),
     ...(args.stale === undefined ? {} : { stale: args.stale }),
+    ...(args.superseded === undefined ? {} : { superseded: args.superseded }),
     diagnostics: args.summary.diagnostics.map((d) => ({ ...d, file: `${args.prefix}${d.file}` })),
   };
 }

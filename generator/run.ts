@@ -10,16 +10,15 @@ import type { EmittedFiles } from './emit/index.js';
 import type { Model } from './model/ir.js';
 import { FilePageCache } from './cache.js';
 import { emitOptionsOf, type Settings } from './config.js';
-import { assertSafeOutputDir, compareWithDisk, isUpToDate, pendingRecovery, realOutputDir, recoverInterruptedRuns, writeAtomically, type Recovery, type Staleness } from './output.js';
+import { assertSafeOutputDir, checkOwnership, compareWithDisk, faultAt, isUpToDate, OutputError, pendingRecovery, realOutputDir, recoverInterruptedRuns, withManifest, writeAtomically, type Recovery, type Staleness } from './output.js';
 import { generate, type Page } from './pipeline.js';
-import { exitCode, type RunSummary } from './report.js';
+import { displayPath, exitCode, type RunSummary } from './report.js';
 import { readSpecs } from './specs.js';
-
-export { readSpecs, type SpecsRead } from './specs.js';
 
 export interface RunOutcome {
   readonly exitCode: number;
   readonly pages: readonly Page[];
+  /** What was generated, the manifest included. */
   readonly files: EmittedFiles;
   /** The model the run generated from (watch mode compares it with the previous run's). */
   readonly model: Model;
@@ -30,7 +29,11 @@ export interface RunOutcome {
   readonly written: boolean;
   /** Why the run failed because of the docs, when it did. */
   readonly failure?: 'errors' | 'warnings';
+  /** Write mode: a page that changed (or appeared, or went) after this run read it; the run did not write, leaving the output to a run that reads the new text. */
+  readonly superseded?: string;
   readonly recovery?: Recovery;
+  /** The previous output, when it could not be removed after the swap. */
+  readonly leftover?: { readonly path: string; readonly reason: string };
   /** check mode: the output directory is missing but an interrupted run's copy of it waits to be restored. */
   readonly pendingRecovery?: string;
   readonly cacheNote?: string;
@@ -40,6 +43,8 @@ export interface RunRequest {
   readonly settings: Settings;
   readonly mode: 'write' | 'check';
   readonly cwd: string;
+  /** Replace the output directory even when it holds files graphdoc did not write, or edited ones. */
+  readonly force?: boolean;
   /** Reused across runs by watch mode; created from the settings when absent. */
   readonly cache?: FilePageCache;
   readonly onPage?: (done: number, total: number) => void;
@@ -49,10 +54,42 @@ export function cacheFor(settings: Settings): FilePageCache | undefined {
   return settings.cache ? new FilePageCache(FilePageCache.fileFor(settings.cacheDir, settings.specs)) : undefined;
 }
 
+/** Refuses (exit 2) to replace an output directory holding files graphdoc did not write, or edited ones. */
+function assertOwned(outDir: string, files: ReadonlyMap<string, string>, cwd: string): void {
+  const { foreign, edited } = checkOwnership(outDir, files);
+  const out = displayPath(outDir, cwd);
+  const more = (list: readonly string[]) => (list.length > 1 ? ` (and ${list.length - 1} more)` : '');
+  const [firstForeign] = foreign;
+  if (firstForeign !== undefined) {
+    throw new OutputError(`refusing to replace ${out}: ${out}/${firstForeign} was not written by graphdoc${more(foreign)}. Move it out of ${out} (or choose another --out), or pass --force to replace the directory anyway.`);
+  }
+  const [firstEdited] = edited;
+  if (firstEdited !== undefined) {
+    throw new OutputError(`refusing to replace ${out}: ${out}/${firstEdited} was edited since graphdoc wrote it${more(edited)}. Keep your changes elsewhere, or pass --force to overwrite them.`);
+  }
+}
+
+/** The first page whose text differs from what the run read (or that appeared or went), reading the specs again; undefined when none. */
+function firstChangedPage(read: readonly Page[], settings: Settings): string | undefined {
+  let now: readonly Page[];
+  try {
+    now = readSpecs(settings).pages;
+  } catch {
+    return '.';
+  }
+  const before = new Map(read.map((page) => [page.path, page.text]));
+  for (const page of now) {
+    if (before.get(page.path) !== page.text) return page.path;
+    before.delete(page.path);
+  }
+  return before.keys().next().value;
+}
+
 export async function runOnce(request: RunRequest): Promise<RunOutcome> {
   const started = performance.now();
   const { settings, mode } = request;
-  const read = await readSpecs(settings);
+  const read = readSpecs(settings);
+  faultAt('read');
   const outDir = realOutputDir(settings.out);
   assertSafeOutputDir(outDir, { specsDir: settings.specs, cwd: request.cwd });
   const recovery = mode === 'write' ? recoverInterruptedRuns(outDir) : undefined;
@@ -63,6 +100,7 @@ export async function runOnce(request: RunRequest): Promise<RunOutcome> {
   // --check writes nothing, the cache included: it reads the cache but leaves it as it was.
   const cacheNote = mode === 'write' ? cache?.save() : undefined;
   const parsed = cache ? cache.stats().misses : read.pages.length;
+  const files = withManifest(result.files);
 
   const diagnostics = read.diagnostics.length > 0 ? sortDiagnostics([...read.diagnostics, ...result.diagnostics]) : result.diagnostics;
   const counts = countBySeverity(diagnostics);
@@ -70,37 +108,48 @@ export async function runOnce(request: RunRequest): Promise<RunOutcome> {
 
   let stale: Staleness;
   let written = false;
+  let superseded: string | undefined;
+  let leftover: RunOutcome['leftover'];
   if (mode === 'check') {
-    stale = compareWithDisk(outDir, result.files);
+    stale = compareWithDisk(outDir, files);
   } else if (failure === undefined) {
-    stale = compareWithDisk(outDir, result.files);
+    stale = compareWithDisk(outDir, files);
     if (!isUpToDate(stale) || !existsSync(outDir)) {
-      writeAtomically(outDir, result.files);
-      written = true;
+      // Under the output's lock: nothing foreign to lose, and the pages are still those this run read; then swap.
+      const write = writeAtomically(outDir, files, () => {
+        if (!request.force) assertOwned(outDir, files, request.cwd);
+        superseded = firstChangedPage(read.pages, settings);
+        return superseded === undefined;
+      });
+      written = write.written;
+      leftover = write.leftover;
     }
   } else {
     stale = { added: [], changed: [], removed: [] };
   }
-  const failed = failure !== undefined || (mode === 'check' && !isUpToDate(stale));
+  const failed = failure !== undefined || superseded !== undefined || (mode === 'check' && !isUpToDate(stale));
   const summary: RunSummary = {
     pages: read.pages.length,
     parsed,
     declarations: result.model.declarations.length,
-    files: result.files.size,
+    files: files.size,
     diagnostics,
+    placeholders: result.placeholders,
     durationMs: performance.now() - started,
   };
   const pending = mode === 'check' ? pendingRecovery(outDir) : undefined;
   return {
     exitCode: failed ? exitCode.failed : exitCode.ok,
     pages: read.pages,
-    files: result.files,
+    files,
     model: result.model,
     summary,
     stale,
     written,
     ...(failure ? { failure } : {}),
-    ...(recovery && (recovery.restored !== undefined || recovery.removed.length > 0) ? { recovery } : {}),
+    ...(superseded !== undefined ? { superseded } : {}),
+    ...(recovery && (recovery.restored !== undefined || recovery.removed.length > 0 || recovery.failed.length > 0) ? { recovery } : {}),
+    ...(leftover ? { leftover } : {}),
     ...(pending ? { pendingRecovery: pending } : {}),
     ...(cacheNote ? { cacheNote } : {}),
   };

@@ -18,7 +18,8 @@ import { ConfigError, SpecsError, UsageError, type Settings } from './config.js'
 import { compareCodeUnits } from './order.js';
 import { colorsFor, displayPath, filePrefix, formatDiagnosticText, formatDuration, formatGithubAnnotation, inGithubActions, jsonReport, type Io } from './report.js';
 import { cacheFor, runOnce, type RunOutcome } from './run.js';
-import { countBySeverity, type Diagnostic } from './diagnostics.js';
+import { isLinkBackIntoTree, realSpecsDir } from './specs.js';
+import { countBySeverity, diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { compareModels } from './diff/compare.js';
 import { oneLine } from './diff/format.js';
 import type { Model } from './model/ir.js';
@@ -31,6 +32,45 @@ export interface WatchRequest {
   readonly configFiles: readonly string[];
   /** Resolves when the watch should stop; SIGINT and SIGTERM also stop it. */
   readonly stop?: Promise<void>;
+  /** Replace an output directory holding files graphdoc did not write (`--force`). */
+  readonly force?: boolean;
+}
+
+/** Per page: the declarations it contributes, each with how many properties (or members) it gives them. */
+export type PageShapes = ReadonlyMap<string, ReadonlyMap<string, { readonly name: string; readonly count: number; readonly line: number }>>;
+
+export function pageShapes(model: Model): PageShapes {
+  const shapes = new Map<string, Map<string, { name: string; count: number; line: number }>>();
+  const add = (file: string, id: string, name: string, line: number, count: number) => {
+    const page = shapes.get(file) ?? new Map<string, { name: string; count: number; line: number }>();
+    shapes.set(file, page);
+    const entry = page.get(id) ?? { name, count: 0, line };
+    page.set(id, { ...entry, count: entry.count + count });
+  };
+  for (const declaration of model.declarations) {
+    add(declaration.origin.file, declaration.id, declaration.name, declaration.origin.line, 0);
+    const parts = declaration.kind === 'object' ? declaration.properties : declaration.members;
+    for (const part of parts) add(part.origin.file, declaration.id, declaration.name, declaration.origin.line, 1);
+  }
+  return shapes;
+}
+
+/**
+ * Pages among `changed` that stopped declaring a type, or whose type lost most
+ * of what the page gave it (fewer than half, and at least two fewer): what a
+ * page saved half-way through an edit looks like.
+ */
+export function shrunkPages(before: PageShapes, after: PageShapes, changed: Iterable<string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const file of changed) {
+    const now = after.get(file) ?? new Map();
+    for (const [id, was] of before.get(file) ?? []) {
+      const is = now.get(id);
+      if (is === undefined) found.push(diagnostic('page-shrank', { file, line: 1, column: 1 }, `Type "${was.name}" is no longer declared by this page`));
+      else if (is.count < was.count / 2 && was.count - is.count >= 2) found.push(diagnostic('page-shrank', { file, line: is.line, column: 1 }, `Type "${was.name}" lost ${was.count - is.count} of its ${was.count} properties`));
+    }
+  }
+  return found;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -45,6 +85,7 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
   let settings = request.resolveSettings();
   let cache: FilePageCache = cacheFor(settings) ?? new FilePageCache(undefined);
   let previousPages = new Map<string, string>();
+  let previousShapes: PageShapes = new Map();
   let previousDiagnostics = new Set<string>();
   let previousModel: Model | undefined;
   let specsWatcher: FSWatcher | undefined;
@@ -60,10 +101,12 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
 
   const watchSpecs = (): FSWatcher => {
     void specsWatcher?.close();
+    const specsRoot = realSpecsDir(settings.specs);
     const watcher = chokidarWatch(settings.specs, {
       ignoreInitial: true,
       // Only Markdown files trigger a run; directories are walked. include/exclude are applied by the run itself.
-      ignored: (path, stats) => stats?.isFile() === true && !path.endsWith('.md'),
+      // Links are not followed back into the tree (as in reading the specs), so a link to an ancestor is not watched over and over.
+      ignored: (path, stats) => (stats?.isFile() === true && !path.endsWith('.md')) || isLinkBackIntoTree(path, specsRoot),
     });
     watcher.on('all', () => schedule());
     watcher.on('error', (error) => problem(`graphdoc: watch error: ${error instanceof Error ? error.message : String(error)}`));
@@ -71,18 +114,27 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
     return watcher;
   };
 
-  const printRun = (outcome: RunOutcome, changedPages: number) => {
+  const printRun = (outcome: RunOutcome, changedPages: number, shrunk: readonly Diagnostic[]) => {
     const prefix = filePrefix(settings.specs, io.cwd);
     const counts = countBySeverity(outcome.summary.diagnostics);
     if (json()) {
-      const report = jsonReport({ mode: 'write', exitCode: outcome.exitCode, specs: displayPath(settings.specs, io.cwd), out: displayPath(settings.out, io.cwd), summary: outcome.summary, prefix, written: outcome.written });
-      line(JSON.stringify({ ...report, pagesChanged: changedPages, filesWritten: filesWritten(outcome) }));
+      const report = jsonReport({
+        mode: 'write',
+        exitCode: outcome.exitCode,
+        specs: displayPath(settings.specs, io.cwd),
+        out: displayPath(settings.out, io.cwd),
+        summary: outcome.summary,
+        prefix,
+        written: outcome.written,
+        ...(outcome.superseded !== undefined ? { superseded: `${prefix}${outcome.superseded}` } : {}),
+      });
+      line(JSON.stringify({ ...report, pagesChanged: changedPages, filesWritten: filesWritten(outcome), shrunk: shrunk.map((d) => ({ ...d, file: `${prefix}${d.file}` })) }));
       return;
     }
-    // Diagnostics new since the previous run, and every error (errors are why nothing was written).
+    // Diagnostics new since the previous run, and every error (errors are why nothing was written); pages that shrank.
     const current = new Set<string>();
     const c = colorsFor(io.stderr, io.env);
-    for (const d of outcome.summary.diagnostics) {
+    for (const d of sortDiagnostics([...outcome.summary.diagnostics, ...shrunk])) {
       const key = diagnosticKey(d);
       current.add(key);
       if (d.severity === 'info' && !settings.verbose) continue;
@@ -91,7 +143,11 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
       else problem(formatDiagnosticText(d, prefix, c));
     }
     previousDiagnostics = current;
-    const result = outcome.failure ? `not written (${outcome.failure === 'errors' ? plural(counts.error, 'error') : 'too many warnings'})` : `${plural(filesWritten(outcome), 'file')} written`;
+    const result = outcome.failure
+      ? `not written (${outcome.failure === 'errors' ? plural(counts.error, 'error') : 'too many warnings'})`
+      : outcome.superseded !== undefined
+        ? `not written (${prefix}${outcome.superseded} changed during the run)`
+        : `${plural(filesWritten(outcome), 'file')} written`;
     line(`graphdoc: ${plural(changedPages, 'page')} changed, ${result}, ${plural(counts.warning, 'warning')}, ${formatDuration(outcome.summary.durationMs)}`);
   };
 
@@ -112,6 +168,7 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
           if (specsMoved || next.cache !== settings.cache || next.cacheDir !== settings.cacheDir) cache = cacheFor(next) ?? new FilePageCache(undefined);
           if (specsMoved || next.out !== settings.out) {
             previousPages = new Map();
+            previousShapes = new Map();
             previousDiagnostics = new Set();
             previousModel = undefined;
           }
@@ -123,17 +180,22 @@ export async function watchAndGenerate(request: WatchRequest): Promise<number> {
           problem(`graphdoc: ${error.message}; keeping the previous configuration`);
         }
       }
-      const outcome = await runOnce({ settings, mode: 'write', cwd: io.cwd, cache });
+      const outcome = await runOnce({ settings, mode: 'write', cwd: io.cwd, cache, force: request.force === true });
       const pages = new Map(outcome.pages.map((p) => [p.path, p.text]));
+      const edited = [...pages].filter(([path, text]) => previousPages.has(path) && previousPages.get(path) !== text).map(([path]) => path);
       let changedPages = 0;
       for (const [path, text] of pages) if (previousPages.get(path) !== text) changedPages++;
       for (const path of previousPages.keys()) if (!pages.has(path)) changedPages++;
+      const shapes = pageShapes(outcome.model);
+      const shrunk = shrunkPages(previousShapes, shapes, edited);
       previousPages = pages;
-      printRun(outcome, changedPages);
+      previousShapes = shapes;
+      printRun(outcome, changedPages, shrunk);
       // "graphdoc: model: user: +1 property, enum ageGroup: −1 member (breaking for writers)"
       const modelChanges = previousModel && !json() ? oneLine(compareModels(previousModel, outcome.model)) : undefined;
       if (modelChanges) line(`graphdoc: model: ${modelChanges}`);
       previousModel = outcome.model;
+      if (outcome.superseded !== undefined) pending = true;
       if (outcome.cacheNote) problem(`graphdoc: ${outcome.cacheNote}`);
     } catch (error) {
       // A run that fails (a vanished specs directory, an unwritable output) is reported; the watch goes on.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FilePageCache } from '../../generator/cache.js';
 import { generate, readPage, type Page } from '../../generator/pipeline.js';
-import { built, root, run, snapshot, tempDir } from './helpers.js';
+import { root, runMain as run, snapshot, tempDir } from './helpers.js';
 
 const seedPages = (): Page[] =>
   readdirSync(join(root, 'specs'))
@@ -116,22 +116,22 @@ describe('FilePageCache', () => {
   });
 });
 
-describe.skipIf(!built)('the cache, end to end', () => {
-  it('a corrupted cache file makes the CLI parse every page again, with the same output', () => {
+describe('the cache, end to end (in-process)', () => {
+  it('a corrupted cache file makes the CLI parse every page again, with the same output', async () => {
     const work = tempDir('cache-cli');
     try {
       cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
-      expect(run(work, ['generate']).code).toBe(0);
+      expect((await run(work, ['generate'])).code).toBe(0);
       const [cacheFile] = readdirSync(join(work, '.graphdoc-cache'));
       const path = join(work, '.graphdoc-cache', cacheFile ?? '');
       writeFileSync(path, readFileSync(path, 'utf8').replace('"facts"', '"fxcts"'));
       rmSync(join(work, 'generated'), { recursive: true });
-      const result = run(work, ['generate', '--format', 'json']);
+      const result = await run(work, ['generate', '--format', 'json']);
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).summary).toMatchObject({ pages: 2, parsed: 2 });
       expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
-      expect(JSON.parse(run(work, ['generate', '--format', 'json']).stdout).summary).toMatchObject({ pages: 2, parsed: 0 });
-      expect(JSON.parse(run(work, ['generate', '--format', 'json', '--no-cache']).stdout).summary).toMatchObject({ pages: 2, parsed: 2 });
+      expect(JSON.parse((await run(work, ['generate', '--format', 'json'])).stdout).summary).toMatchObject({ pages: 2, parsed: 0 });
+      expect(JSON.parse((await run(work, ['generate', '--format', 'json', '--no-cache'])).stdout).summary).toMatchObject({ pages: 2, parsed: 2 });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

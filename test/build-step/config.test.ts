@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, defaultSettings, flagsLayer, resolveSettings, settingSpecs, validateConfig } from '../../generator/config.js';
 import { defaultEmitOptions } from '../../generator/options.js';
-import { built, root, run, tempDir } from './helpers.js';
+import { root, runMain as run, tempDir } from './helpers.js';
 
 describe('validateConfig', () => {
-  it('accepts every setting with a valid value, resolving paths against the base directory', () => {
+  it('accepts every setting with a valid value, resolving paths against the base directory', async () => {
     expect(
       validateConfig({ $schema: 'x', specs: 'docs', out: '../out', include: 'a/*.md', exclude: ['b/**'], enumStyle: 'union', maxWarnings: 3, validators: false }, 'cfg', '/base/dir'),
     ).toEqual({ specs: '/base/dir/docs', out: '/base/out', include: ['a/*.md'], exclude: ['b/**'], enumStyle: 'union', maxWarnings: 3, validators: false });
@@ -19,7 +19,10 @@ describe('validateConfig', () => {
 
   const invalid: [unknown, string][] = [
     [[], 'cfg: the configuration must be a JSON object'],
-    [{ enumstyle: 'union' }, 'cfg: unknown option "enumstyle" (known: '],
+    [{ enumstyle: 'union' }, 'cfg: unknown option "enumstyle"; did you mean "enumStyle"? (known: specs, out, '],
+    [{ maxWarning: 3 }, 'cfg: unknown option "maxWarning"; did you mean "maxWarnings"? (known: '],
+    [{ 'cache-dir': 'x' }, 'cfg: unknown option "cache-dir"; did you mean "cacheDir"? (known: '],
+    [{ frobnicate: true }, 'cfg: unknown option "frobnicate" (known: '],
     [{ enumStyle: 'Union' }, 'cfg: "enumStyle" must be one of const-object, union, enum (got "Union")'],
     [{ validators: 'yes' }, 'cfg: "validators" must be true or false (got "yes")'],
     [{ maxWarnings: 1.5 }, 'cfg: "maxWarnings" must be an integer ≥ -1 (got 1.5)'],
@@ -35,12 +38,12 @@ describe('validateConfig', () => {
     });
   }
 
-  it('has a setting for every emit option, and a default for every setting', () => {
+  it('has a setting for every emit option, and a default for every setting', async () => {
     for (const key of Object.keys(defaultEmitOptions)) expect(settingSpecs.map((s) => s.key)).toContain(key);
     for (const spec of settingSpecs) expect(defaultSettings).toHaveProperty(spec.key);
   });
 
-  it('layers defaults < config < flags, and --strict means --max-warnings 0', () => {
+  it('layers defaults < config < flags, and --strict means --max-warnings 0', async () => {
     const settings = resolveSettings(
       { source: { file: '/project/graphdoc.config.json' }, layer: { enumStyle: 'union', layout: 'type', maxWarnings: 5 } },
       flagsLayer({ enumStyle: 'enum', strict: true, out: 'elsewhere' }, '/cwd'),
@@ -50,7 +53,7 @@ describe('validateConfig', () => {
   });
 });
 
-describe.skipIf(!built)('configuration, end to end', () => {
+describe('configuration, end to end (in-process)', () => {
   let work: string;
   beforeEach(() => {
     work = tempDir('config');
@@ -65,43 +68,47 @@ describe.skipIf(!built)('configuration, end to end', () => {
     return 'union';
   };
 
-  it('graphdoc.config.json sets options, flags override them', () => {
+  it('graphdoc.config.json sets options, flags override them', async () => {
     writeFileSync(join(work, 'graphdoc.config.json'), JSON.stringify({ out: 'types', enumStyle: 'union' }));
-    expect(run(work, ['generate']).code).toBe(0);
+    expect((await run(work, ['generate'])).code).toBe(0);
     expect(enumOutput('types')).toBe('union');
-    expect(run(work, ['generate', '--enum-style', 'enum']).code).toBe(0);
+    expect((await run(work, ['generate', '--enum-style', 'enum'])).code).toBe(0);
     expect(enumOutput('types')).toBe('enum');
-    expect(run(work, ['generate', '--check']).code).toBe(1);
-    expect(run(work, ['generate', '--check', '--enum-style', 'enum']).code).toBe(0);
+    expect((await run(work, ['generate', '--check'])).code).toBe(1);
+    expect((await run(work, ['generate', '--check', '--enum-style', 'enum'])).code).toBe(0);
   });
 
-  it('uses the "graphdoc" key of package.json when there is no graphdoc.config.json, and graphdoc.config.json when both exist', () => {
+  it('uses the "graphdoc" key of package.json when there is no graphdoc.config.json, and graphdoc.config.json when both exist', async () => {
     writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'x', graphdoc: { out: 'from-package', enumStyle: 'enum' } }));
-    expect(run(work, ['generate']).code).toBe(0);
+    expect((await run(work, ['generate'])).code).toBe(0);
     expect(enumOutput('from-package')).toBe('enum');
     writeFileSync(join(work, 'graphdoc.config.json'), JSON.stringify({ out: 'from-config' }));
-    expect(run(work, ['generate']).code).toBe(0);
+    expect((await run(work, ['generate'])).code).toBe(0);
     expect(enumOutput('from-config')).toBe('const-object');
   });
 
-  it('--config reads another file, whose relative paths resolve against its own directory', () => {
+  it('--config reads another file, whose relative paths resolve against its own directory', async () => {
     mkdirSync(join(work, 'conf'));
     writeFileSync(join(work, 'conf', 'codegen.json'), JSON.stringify({ specs: '../specs', out: '../out-from-conf', nullability: 'never' }));
-    expect(run(work, ['generate', '--config', 'conf/codegen.json']).code).toBe(0);
+    expect((await run(work, ['generate', '--config', 'conf/codegen.json'])).code).toBe(0);
     expect(readFileSync(join(work, 'out-from-conf', 'microsoft.graph.ts'), 'utf8')).not.toContain('| null');
   });
 
-  it('an invalid config is a usage error (exit 2) naming the file and the option, and nothing is written', () => {
+  it('an invalid config is a usage error (exit 2) naming the file and the option, and nothing is written', async () => {
     writeFileSync(join(work, 'graphdoc.config.json'), JSON.stringify({ enumStyle: 'weird' }));
-    const bad = run(work, ['generate']);
+    const bad = await run(work, ['generate']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('graphdoc: graphdoc.config.json: "enumStyle" must be one of const-object, union, enum (got "weird")\n');
     writeFileSync(join(work, 'graphdoc.config.json'), '{ "out": ');
-    const malformed = run(work, ['generate']);
+    const malformed = await run(work, ['generate']);
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toContain('graphdoc.config.json: not valid JSON');
+    expect(malformed.stderr).toBe('graphdoc: graphdoc.config.json:1:10: not valid JSON: a value was expected\n');
+    writeFileSync(join(work, 'graphdoc.config.json'), '{\n  "out": "types",\n  "enumStyle" "union"\n}\n');
+    expect((await run(work, ['generate'])).stderr).toBe('graphdoc: graphdoc.config.json:3:15: not valid JSON: a colon was expected\n');
+    writeFileSync(join(work, 'graphdoc.config.json'), '{ "out": "types", }\n');
+    expect((await run(work, ['generate'])).stderr).toBe('graphdoc: graphdoc.config.json:1:19: not valid JSON: a property name in double quotes was expected\n');
     writeFileSync(join(work, 'graphdoc.config.json'), JSON.stringify({ strict: true }));
-    expect(run(work, ['generate']).stderr).toContain('unknown option "strict"');
-    expect(run(work, ['generate', '--check']).code).toBe(2);
+    expect((await run(work, ['generate'])).stderr).toContain('unknown option "strict"');
+    expect((await run(work, ['generate', '--check'])).code).toBe(2);
   });
 });

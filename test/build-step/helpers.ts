@@ -1,12 +1,16 @@
 /**
- * Spawning the real CLI (bin/graphdoc.js over dist/, built by `npm test`) on
- * temporary directories, and reading directories back byte for byte.
+ * Running the CLI on temporary directories: in-process through `main(argv,
+ * io)` (the same code, without starting Node and loading TypeScript again),
+ * or spawned (bin/graphdoc.js over dist/, built by `npm test`) where a real
+ * process matters: kills, fault injection, signals, concurrency, another
+ * user's permissions. And reading directories back byte for byte.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../generator/cli.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'bin', 'graphdoc.js');
@@ -31,9 +35,31 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function run(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: cliEnv(env) });
+/** Another user to run as: `uid` and `gid` for spawn. */
+export interface RunAs {
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** Spawns the CLI and waits for it. */
+export function run(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}, as?: RunAs): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: cliEnv(env), ...(as ?? {}) });
+  if (result.error) throw result.error;
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI in this process: `main(argv, io)` with captured streams, no colours, not in CI. */
+export async function runMain(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { NO_COLOR: '1', ...env },
+    cwd,
+  };
+  const code = await main(args, io);
+  return { code, signal: null, stdout, stderr };
 }
 
 export function tempDir(label: string): string {

@@ -9,10 +9,9 @@ import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusMissingMessage, resourcesDir } from '../corpus/corpus.js';
-import { built, notBuiltMessage, run, tempDir } from './helpers.js';
+import { runMain, tempDir } from './helpers.js';
 
 if (!corpusAvailable) console.warn(corpusMissingMessage);
-if (!built) console.warn(notBuiltMessage);
 
 interface Report {
   readonly exitCode: number;
@@ -22,19 +21,19 @@ interface Report {
   readonly diagnostics: readonly unknown[];
 }
 
-describe.skipIf(!corpusAvailable || !built)('incremental runs on the v1.0 corpus', () => {
+describe.skipIf(!corpusAvailable)('incremental runs on the v1.0 corpus (in-process)', () => {
   let work: string;
   const specs = (name: string) => join(work, 'specs', name);
-  const generateJson = (...args: string[]): Report => {
-    const result = run(work, ['generate', '--format', 'json', ...args]);
+  const generateJson = async (...args: string[]): Promise<Report> => {
+    const result = await runMain(work, ['generate', '--format', 'json', ...args]);
     expect(result.stderr).toBe('');
     return JSON.parse(result.stdout) as Report;
   };
   /** A cached run, then a cold run compared with what the cached run wrote. */
-  const incrementalThenCold = (): { incremental: Report; cold: Report } => {
-    const incremental = generateJson();
+  const incrementalThenCold = async (): Promise<{ incremental: Report; cold: Report }> => {
+    const incremental = await generateJson();
     expect(incremental.exitCode).toBe(0);
-    const cold = generateJson('--check', '--no-cache');
+    const cold = await generateJson('--check', '--no-cache');
     expect(cold.stale).toEqual({ added: [], changed: [], removed: [] });
     expect(cold.exitCode).toBe(0);
     expect(cold.summary.parsed).toBe(cold.summary.pages);
@@ -54,17 +53,17 @@ describe.skipIf(!corpusAvailable || !built)('incremental runs on the v1.0 corpus
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('a cold run parses every page; an unchanged rerun parses none and writes nothing', () => {
-    const cold = generateJson();
+  it('a cold run parses every page; an unchanged rerun parses none and writes nothing', async () => {
+    const cold = await generateJson();
     expect(cold.exitCode).toBe(0);
     expect(cold.summary.parsed).toBe(cold.summary.pages);
     expect(cold.summary.pages).toBeGreaterThan(1000);
-    const warm = generateJson();
+    const warm = await generateJson();
     expect(warm.summary.parsed).toBe(0);
     expect(warm.written).toBe(false);
   });
 
-  it('step 1: edits, an addition, deletions and renames (one into a new folder) re-parse exactly those pages', () => {
+  it('step 1: edits, an addition, deletions and renames (one into a new folder) re-parse exactly those pages', async () => {
     // Edits: a property's type, a description, and a page cut in half (a table left open, as while typing).
     edit('user.md', (t) => t.replace(/^\|aboutMe\|String\|/m, '|aboutMe|Int32|'));
     edit('message.md', (t) => t.replace(/\n\n/, '\n\nEdited by the incremental test.\n\n'));
@@ -82,17 +81,17 @@ describe.skipIf(!corpusAvailable || !built)('incremental runs on the v1.0 corpus
     mkdirSync(join(work, 'specs', 'moved'));
     renameSync(specs('event.md'), join(work, 'specs', 'moved', 'event.md'));
 
-    const { incremental } = incrementalThenCold();
+    const { incremental } = await incrementalThenCold();
     expect(incremental.summary.parsed).toBe(3 + 1 + 2);
     expect(incremental.written).toBe(true);
   });
 
-  it('step 2: pages restored, a rename undone and an edit reverted parse again; the rest stays cached', () => {
+  it('step 2: pages restored, a rename undone and an edit reverted parse again; the rest stays cached', async () => {
     cpSync(join(resourcesDir, 'entity.md'), specs('entity.md'));
     cpSync(join(resourcesDir, 'calendar.md'), specs('calendar.md'));
     renameSync(specs('drive-renamed.md'), specs('drive.md'));
     rmSync(specs('widget.md'));
-    const { incremental } = incrementalThenCold();
+    const { incremental } = await incrementalThenCold();
     expect(incremental.summary.parsed).toBe(3);
   });
 });

@@ -76,8 +76,11 @@ describe('createProgress', () => {
 });
 
 describe('summaryText', () => {
-  it('counts, with plurals, and notes only when there are some', () => {
-    expect(summaryText({ pages: 1, parsed: 0, declarations: 2, files: 1, diagnostics: [warning], durationMs: 1234 })).toBe('1 page (0 parsed), 2 declarations, 1 file; 0 errors, 1 warning; 1.2 s');
-    expect(summaryText({ pages: 2, parsed: 2, declarations: 1, files: 2, diagnostics: [{ ...warning, severity: 'info' }], durationMs: 12.4 })).toBe('2 pages (2 parsed), 1 declaration, 2 files; 0 errors, 0 warnings, 1 note; 12 ms');
+  it('counts, with plurals, and notes and placeholders only when there are some', () => {
+    expect(summaryText({ pages: 1, parsed: 0, declarations: 2, files: 1, diagnostics: [warning], placeholders: 0, durationMs: 1234 })).toBe('1 page (0 parsed), 2 declarations, 1 file; 0 errors, 1 warning; 1.2 s');
+    expect(summaryText({ pages: 2, parsed: 2, declarations: 1, files: 2, diagnostics: [{ ...warning, severity: 'info' }], placeholders: 0, durationMs: 12.4 })).toBe('2 pages (2 parsed), 1 declaration, 2 files; 0 errors, 0 warnings, 1 note; 12 ms');
+    expect(summaryText({ pages: 2, parsed: 2, declarations: 3, files: 5, diagnostics: [{ ...warning, severity: 'info' }], placeholders: 15, durationMs: 95 })).toBe(
+      '2 pages (2 parsed), 3 declarations, 5 files; 0 errors, 0 warnings, 1 note, 15 placeholder descriptions left out; 95 ms',
+    );
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Watch mode, end to end: the real CLI with --watch on a temporary copy of
  * specs/. An edit is picked up and written within a bounded time; a page that
- * is briefly invalid writes nothing and does not stop the watch; a change to
+ * is briefly contradictory is written with a warning and does not stop the watch; a change to
  * graphdoc.config.json reloads it; SIGTERM stops it with exit code 0.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageShapes, shrunkPages } from '../../generator/watch.js';
+import type { Model } from '../../generator/model/ir.js';
 import { built, CliProcess, notBuiltMessage, root, run, snapshot, tempDir } from './helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
@@ -50,17 +52,33 @@ describe.skipIf(!built)('graphdoc generate --watch', () => {
     expect(readFileSync(join(work, 'generated', 'microsoft.graph.ts'), 'utf8')).toContain('retryCount?: number | null;');
     expect(run(work, ['generate', '--check', '--no-cache']).code).toBe(0);
 
-    // Briefly invalid: an enum and an object of one name is an error; nothing is written, the watch goes on.
+    // A page saved half-way through an edit (cut inside its table): written, and reported as having lost most of its properties.
+    const seed = join(work, 'specs', 'synchronizationtaskexecution.md');
+    const seedText = readFileSync(seed, 'utf8');
+    mark = w.mark();
+    writeFileSync(seed, seedText.slice(0, seedText.indexOf('|countEntitledForProvisioning|')));
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, /, bound);
+    expect(w.stderr).toMatch(/^specs\/synchronizationtaskexecution\.md:10:1  warning  Type "synchronizationTaskExecution" lost 12 of its 14 properties since the previous run \(watch mode\); if the page was saved half-way through an edit, the next save restores it  page-shrank$/m);
+    mark = w.mark();
+    writeFileSync(seed, seedText);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, /, bound);
+    // The enum the page defined in prose went with the cut rows; reported once, and not again when the page is whole.
+    expect(w.stderr).toMatch(/^specs\/synchronizationtaskexecution\.md:1:1  warning  Type "synchronizationTaskExecutionResult" is no longer declared by this page since the previous run/m);
+    expect(w.stderr.match(/page-shrank/g)).toHaveLength(2);
+
+    // Briefly contradictory: a page defining an enum of the object's name. No doc problem stops a run: the first
+    // definition in path order (clash.md) is kept, the other dropped with a warning, the model line says what
+    // changed, and removing the page brings the output back.
     const before = snapshot(join(work, 'generated'));
     const clash = join(work, 'specs', 'clash.md');
     mark = w.mark();
     writeFileSync(clash, ['# synchronizationError values', '', '### synchronizationError values', '', '|Member|', '|:--|', '|one|', ''].join('\n'));
-    await w.lineAfter(mark, /^graphdoc: 1 page changed, not written \(\d+ errors?\), /, bound);
-    expect(w.stderr).toMatch(/^specs\/synchronizationerror\.md:\d+:\d+  error  .*clash\.md/m);
-    expect(snapshot(join(work, 'generated'))).toEqual(before);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, 1 warning, /, bound);
+    expect(await w.lineAfter(mark, /^graphdoc: model: .*synchronizationError:/, bound)).toMatch(/\(breaking/);
+    expect(w.stderr).toMatch(/^specs\/synchronizationerror\.md:\d+:\d+  warning  .*clash\.md.*  duplicate-type$/m);
     mark = w.mark();
     rmSync(clash);
-    await w.lineAfter(mark, /^graphdoc: 1 page changed, 0 files written, /, bound);
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, 0 warnings, /, bound);
     expect(snapshot(join(work, 'generated'))).toEqual(before);
 
     // A config change is picked up: union enums.
@@ -86,10 +104,57 @@ describe.skipIf(!built)('graphdoc generate --watch', () => {
     expect(exit).toEqual({ code: 0, signal: null });
   });
 
+  it('does not follow a directory link back into the specs tree', { timeout: 60_000 }, async () => {
+    mkdirSync(join(work, 'specs', 'sub'));
+    symlinkSync('..', join(work, 'specs', 'sub', 'up'));
+    const w = new CliProcess(work, ['generate', '--watch']);
+    watcher = w;
+    await w.lineAfter(0, /^graphdoc: watching specs /, bound);
+    const mark = w.mark();
+    writeFileSync(join(work, 'specs', 'widget.md'), ['# widget resource type', '', '## Properties', '', '|Property|Type|Description|', '|:--|:--|:--|', '|size|Int32|How big.|', ''].join('\n'));
+    await w.lineAfter(mark, /^graphdoc: 1 page changed, [1-9]\d* files? written, 1 warning, /, bound);
+    expect(await w.stop()).toEqual({ code: 0, signal: null });
+    expect(w.stderr).toBe('specs/sub/up:1:1  warning  Symbolic link not followed: it leads back into the specs directory (.)  skipped-link\n');
+  });
+
   it('exits 2 at once when the specs directory is missing', async () => {
     const w = new CliProcess(work, ['generate', '--watch', '--specs', 'missing']);
     watcher = w;
     expect(await w.exited).toEqual({ code: 2, signal: null });
     expect(w.stderr).toContain('specs directory not found');
+  });
+});
+
+describe('shrunkPages', () => {
+  const object = (file: string, name: string, properties: number): Model['declarations'][number] => ({
+    kind: 'object',
+    id: `microsoft.graph.${name}`,
+    namespace: 'microsoft.graph',
+    name,
+    description: '',
+    open: false,
+    properties: Array.from({ length: properties }, (_, i) => ({
+      name: `p${i}`,
+      type: { kind: 'primitive', name: 'String' },
+      description: '',
+      facets: {},
+      navigation: false,
+      source: 'table',
+      origin: { file, line: 10 + i, column: 1 },
+    })) as never,
+    origin: { file, line: 3, column: 1 },
+  });
+  const model = (...declarations: Model['declarations'][number][]) => ({ declarations }) as unknown as Model;
+
+  it('reports a type that lost more than half of what its page gave it (at least two), or that the page no longer declares', () => {
+    const before = pageShapes(model(object('a.md', 'alpha', 10), object('b.md', 'beta', 4), object('c.md', 'gamma', 3), object('d.md', 'delta', 2)));
+    const after = pageShapes(model(object('a.md', 'alpha', 4), object('b.md', 'beta', 2), object('d.md', 'delta', 0)));
+    expect(shrunkPages(before, after, ['a.md', 'b.md', 'c.md', 'd.md']).map((d) => `${d.file}:${d.line} ${d.message.split(' since')[0]}`)).toEqual([
+      'a.md:3 Type "alpha" lost 6 of its 10 properties',
+      'c.md:1 Type "gamma" is no longer declared by this page',
+      'd.md:3 Type "delta" lost 2 of its 2 properties',
+    ]);
+    expect(shrunkPages(before, after, ['b.md'])).toEqual([]);
+    expect(shrunkPages(before, after, [])).toEqual([]);
   });
 });
