@@ -49,13 +49,18 @@ export function enumSectionName(heading: string): string | undefined {
   return name;
 }
 
-function tableRole(page: RawPage, table: RawTable, isEnumPage: boolean): { role: TableRole; enumName?: string } {
+function tableRole(page: RawPage, table: RawTable, isEnumPage: boolean, fired: Fired): { role: TableRole; enumName?: string } {
   const chain = headingChain(page, table.section);
   const hasNameAndType = column(table, nameColumns) !== undefined && column(table, typeColumns) !== undefined;
   for (const heading of chain) {
     if (heading.depth === 1) break;
     const text = heading.text.trim().toLowerCase();
     if (/^(methods?|http request|request|response|permissions|optional query parameters|request headers|request body|path parameters|parameters|functions|actions)\b/.test(text)) return { role: 'other' };
+    // "Properties of a token lifetime policy definition": the JSON a String property holds, not the type's properties.
+    if (/^propert(y|ies)\s+of\b/.test(text)) {
+      if (hasNameAndType) fired.add('properties-of-something-else');
+      return { role: 'other' };
+    }
     if (/^relationships?\b/.test(text)) return { role: hasNameAndType ? 'relationships' : 'other' };
     if (/^propert(y|ies)\b/.test(text) || /\bproperties$/.test(text)) {
       if (hasNameAndType) return { role: 'properties' };
@@ -448,7 +453,7 @@ export function buildPage(page: RawPage): Built {
   const enumPageName = isEnumPage ? titleTypeName(page, fired) : undefined;
 
   for (const table of page.tables) {
-    const { role, enumName } = tableRole(page, table, isEnumPage);
+    const { role, enumName } = tableRole(page, table, isEnumPage, fired);
     if (role === 'properties' || role === 'relationships') {
       sawPropertyTable = true;
       readRows(context, table, role === 'relationships', properties, rows);

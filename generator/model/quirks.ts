@@ -30,6 +30,7 @@ export const quirkCatalogue = {
   'title-without-space': { family: 'type names', summary: '"#x enum type", a title missing the space after "#" (a paragraph to CommonMark), names the type' },
   // Tables
   'header-alias': { family: 'tables', summary: 'a properties table whose name column is headed "Name", "Property name", "Relationship name", "Field"… or whose type column "Data type", "Type name"…' },
+  'properties-of-something-else': { family: 'tables', summary: 'a "Properties of a … definition" section lists the fields of a JSON document a String property holds: not properties of the type' },
   'group-row': { family: 'tables', summary: 'a row such as "| **Calendar** | | |" groups the rows below it: not a property' },
   'name-with-remark': { family: 'tables', summary: 'a name cell with a trailing remark ("id (deprecated)"): the name before the remark' },
   // Type cells

@@ -108,6 +108,8 @@ export function scanPage(page: Page): ScannedPage {
       const depth = (heading[1] ?? '').length;
       const enumName = /^`?(\w+)`?\s+values$/i.exec(text)?.[1];
       if (/^(properties|relationships)$/i.test(text) || (depth === 2 && !enumName)) section = text.toLowerCase();
+      // "Properties of a token lifetime policy definition": fields of a JSON document a String property holds, not the type's.
+      if (/^propert(y|ies)\s+of\b/i.test(text)) section = 'embedded document';
       if (enumName) section = `enum:${enumName}`;
       inTable = false;
       continue;

@@ -102,6 +102,11 @@ const fixtures: Record<QuirkName, Fixture> = {
   'title-without-space': { given: { 'color.md': enumPage('color', ['red', 'green'], '#color enum type') }, look: ids, want: ['microsoft.graph.color'] },
   // Tables
   'header-alias': { given: { 'gadget.md': page('gadget', { header: '|Name|Data type|Description|', rows: ['size|Int32|The size.'] }) }, look: (r) => typeOf(r, 'microsoft.graph.gadget', 'size'), want: primitive('Int32') },
+  'properties-of-something-else': {
+    given: { 'policy.md': page('policy', { rows: ['definition|String collection|A JSON document, described below.'], extra: ['### Properties of a policy definition', '', '|Property|Type|Description|', '|:---|:---|:---|', '|Version|Int32|The version.|', ''] }) },
+    look: (r) => names(r, 'microsoft.graph.policy'),
+    want: ['definition'],
+  },
   'group-row': { given: { 'gadget.md': page('gadget', { rows: ['**Sizes**| |', 'size|Int32|The size.'] }) }, look: (r) => names(r, 'microsoft.graph.gadget'), want: ['size'] },
   'name-with-remark': { given: { 'gadget.md': page('gadget', { rows: ['size (deprecated)|Int32|The size.'] }) }, look: (r) => names(r, 'microsoft.graph.gadget'), want: ['size'] },
   // Type cells
