@@ -110,6 +110,13 @@ export interface Model {
   readonly declarations: readonly Declaration[];
   /** Number of pages read, for reporting. */
   readonly pageCount: number;
+  /**
+   * Where links in descriptions lead: a page path (lower case, relative to
+   * the specs directory) → id of the declaration the page defines (its
+   * object type, else its first enum); `path#anchor` → the enum the anchor
+   * names. Emitters turn such links into `{@link Name}`.
+   */
+  readonly linkTargets: Readonly<Record<string, string>>;
 }
 
 /** TypeScript names, assigned late: declaration id → name, and namespace → module alias. */

@@ -99,6 +99,15 @@ class Index {
   mainOf(file: string): string | undefined {
     return this.mainByFile.get(file.toLowerCase());
   }
+
+  /** Page (and page#anchor) → declaration id, for links in descriptions; keys in code-unit order, no prototype. */
+  linkTargets(): Record<string, string> {
+    const entries: [string, string][] = [...this.mainByFile];
+    for (const [file, anchors] of this.anchorsByFile) for (const [slug, id] of anchors) entries.push([`${file}#${slug}`, id]);
+    const targets: Record<string, string> = Object.create(null);
+    for (const [key, id] of entries.sort(([a], [b]) => compareCodeUnits(a, b))) targets[key] = id;
+    return targets;
+  }
 }
 
 /** Percent-decodes a link path; a malformed escape ("%.md") is kept as written. */
@@ -327,7 +336,7 @@ export function linkPages(pages: readonly PageFacts[]): Linked {
   }
 
   const declarations = [...index.byId.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
-  return { model: { declarations, pageCount: pages.length }, diagnostics, firings };
+  return { model: { declarations, pageCount: pages.length, linkTargets: index.linkTargets() }, diagnostics, firings };
 }
 
 /** Is the page that declares the object named after it (`user.md` for `microsoft.graph.user`)? */

@@ -124,6 +124,20 @@ describe('links', () => {
     expect(typeOf(linked.model, id, property)).toEqual(want);
   });
 
+  it('lists where links lead, for links in descriptions: each page to its type, each enum anchor to its enum', () => {
+    expect(linked.model.linkTargets).toEqual({
+      'other/report.md': 'microsoft.graph.report',
+      'resources/gadget.md': 'microsoft.graph.gadget',
+      'resources/job.md': 'microsoft.graph.job',
+      'resources/job.md#risklevel': 'microsoft.graph.riskLevel',
+      'resources/job.md#risklevel-values': 'microsoft.graph.riskLevel',
+      'resources/person-page.md': 'microsoft.graph.person',
+      'resources/widget.md': 'microsoft.graph.widget',
+      'resources/widget.md#jobstate': 'microsoft.graph.jobState',
+      'resources/widget.md#jobstate-values': 'microsoft.graph.jobState',
+    });
+  });
+
   it('report nothing when every type resolves', () => {
     expect(linked.diagnostics).toEqual([]);
   });

@@ -18,7 +18,7 @@ function enm(id: string): EnumDeclaration {
   return { kind: 'enum', id, namespace: id.slice(0, dot), name: id.slice(dot + 1), description: '', flags: false, members: [], source: 'table', origin };
 }
 
-const model = (declarations: readonly Declaration[]): Model => ({ declarations, pageCount: 1 });
+const model = (declarations: readonly Declaration[]): Model => ({ declarations, pageCount: 1, linkTargets: {} });
 
 /** Every permutation of a short list. */
 function permutations<T>(items: readonly T[]): T[][] {
