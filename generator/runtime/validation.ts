@@ -501,38 +501,16 @@ function checkString(c: Collector, path: string, value: unknown, edm: string, fo
   }
 }
 
-/** A primitive, per its code. */
-function checkPrimitive(c: Collector, path: string, value: unknown, code: PrimitiveCode, source: Source): void {
-  if (code === 'Int64String') return checkInt64String(c, path, value, source);
-  if (code === 'Int64Either') return checkInt64Either(c, path, value, source);
-  const shape = primitiveShapes[code];
-  switch (shape.json) {
-    case 'boolean':
-      if (typeof value !== 'boolean') report(c, path, 'type', 'boolean', describe(value), source);
-      return;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) report(c, path, 'type', `number (${code})`, describe(value), source);
-      return;
-    case 'integer': {
-      const [min, max] = shape.range ?? [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-      return checkInteger(c, path, value, code, min, max, source);
-    }
-    case 'string':
-      return checkString(c, path, value, code, shape.format, source);
-    default: {
-      const never: never = shape.json;
-      return never;
-    }
-  }
-}
-
 /** A documented enum member, or for a flags enum a comma-separated list of members; any string for an enum without members. */
 function checkEnum(c: Collector, path: string, value: unknown, type: EnumType, source: Source): void {
   if (type.members.size === 0) return checkString(c, path, value, type.id, undefined, source);
   if (typeof value !== 'string') return report(c, path, 'type', `string (${type.id})`, describe(value), source);
   if (type.flags ? isFlags(value, type.members) : type.members.has(value)) return;
-  const list = type.members.size <= 12 ? `${type.flags ? 'a comma-separated list of' : 'one of'} ${[...type.members].map((m) => JSON.stringify(m)).join(', ')}` : `${type.flags ? 'a comma-separated list of members' : 'a member'} of ${type.members.size}`;
-  report(c, path, 'enum', `${list} (${type.id})`, describe(value), source);
+  if (type.expected === undefined) {
+    const list = type.members.size <= 12 ? `${type.flags ? 'a comma-separated list of' : 'one of'} ${[...type.members].map((m) => JSON.stringify(m)).join(', ')}` : `${type.flags ? 'a comma-separated list of members' : 'a member'} of ${type.members.size}`;
+    type.expected = `${list} (${type.id})`;
+  }
+  report(c, path, 'enum', type.expected, describe(value), source);
 }
 
 function reportOdataType(c: Collector, path: string, value: unknown, typeName: string): void {
@@ -544,19 +522,29 @@ function reportOdataType(c: Collector, path: string, value: unknown, typeName: s
 /* The interpreter: tables compiled on first use, then walked               */
 /* ------------------------------------------------------------------------ */
 
-/** A type as the interpreter uses it. */
-type Kind =
-  | { readonly kind: 'any' }
-  | { readonly kind: 'primitive'; readonly code: PrimitiveCode; readonly test: (value: unknown, settings: Settings) => boolean }
-  | { readonly kind: 'collection'; readonly element: Kind; readonly data: TypeData }
-  /** Another type; `type` is its compiled table, filled in on first use. */
-  | { readonly kind: 'ref'; readonly table: Table; type: ObjectType | EnumType | undefined };
+/**
+ * A type as the interpreter uses it, made once from its table data: a test
+ * (no reporting), and the report of what keeps a value from passing that
+ * test, called only once the test has failed. `depth` is that of the object
+ * holding the value.
+ */
+interface Kind {
+  readonly test: (value: unknown, depth: number, settings: Settings) => boolean;
+  readonly report: (c: Collector, path: string, value: unknown, depth: number, source: Source) => void;
+  /** The type as the docs name it, for `expected`. */
+  readonly name: () => string;
+  /** Anything goes (a type the generator could not resolve). */
+  readonly any: boolean;
+}
 
+/** A property as the interpreter uses it. */
 interface Field {
   readonly name: string;
   /** `/name`, escaped as a JSON Pointer segment. */
   readonly segment: string;
-  readonly type: Kind;
+  /** Its type's test and report. */
+  readonly kind: Kind;
+  /** Admits null (so does a property of any type). */
   readonly nullable: boolean;
   readonly source: Source;
 }
@@ -582,30 +570,36 @@ interface EnumType {
   readonly check: Check;
   readonly members: ReadonlySet<string>;
   readonly flags: boolean;
+  /** `expected` of its issues, made on first use. */
+  expected: string | undefined;
 }
 
-const anyKind: Kind = { kind: 'any' };
+const anyKind: Kind = { test: () => true, report: () => undefined, name: () => 'unknown', any: true };
 
-/** The test of a primitive, the same rule as the generated checks'. */
-function primitiveTest(code: PrimitiveCode): (value: unknown, settings: Settings) => boolean {
-  if (code === 'Int64String') return isInt64String;
-  if (code === 'Int64Either') return (value) => Number.isSafeInteger(value) || isInt64String(value);
+/** A primitive's test (the same rule as the generated checks') and report, with their texts made once. */
+function primitiveKind(code: PrimitiveCode): Kind {
+  const edm = code === 'Int64String' || code === 'Int64Either' ? 'Int64' : code;
+  const kind = (test: Kind['test'], report: Kind['report']): Kind => ({ test, report, name: () => edm, any: false });
+  if (code === 'Int64String') return kind(isInt64String, (c, path, value, _depth, source) => checkInt64String(c, path, value, source));
+  if (code === 'Int64Either') return kind((value) => Number.isSafeInteger(value) || isInt64String(value), (c, path, value, _depth, source) => checkInt64Either(c, path, value, source));
   const shape = primitiveShapes[code];
   switch (shape.json) {
     case 'boolean':
-      return (value) => typeof value === 'boolean';
-    case 'number':
-      return (value) => typeof value === 'number' && Number.isFinite(value);
+      return kind((value) => typeof value === 'boolean', (c, path, value, _depth, source) => report(c, path, 'type', 'boolean', describe(value), source));
+    case 'number': {
+      const expected = `number (${code})`;
+      return kind((value) => typeof value === 'number' && Number.isFinite(value), (c, path, value, _depth, source) => report(c, path, 'type', expected, describe(value), source));
+    }
     case 'integer': {
       const [min, max] = shape.range ?? [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-      return (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+      return kind((value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max, (c, path, value, _depth, source) => checkInteger(c, path, value, code, min, max, source));
     }
     case 'string': {
       const format = shape.format;
-      if (format === undefined) return (value) => typeof value === 'string';
+      if (format === undefined) return kind((value) => typeof value === 'string', (c, path, value, _depth, source) => checkString(c, path, value, code, undefined, source));
       const setting = settingOfFormat[format];
       const check = formats[format];
-      return (value, settings) => typeof value === 'string' && (settings[setting] !== true || check(value));
+      return kind((value, _depth, settings) => typeof value === 'string' && (settings[setting] !== true || check(value)), (c, path, value, _depth, source) => checkString(c, path, value, code, format, source));
     }
     default: {
       const never: never = shape.json;
@@ -614,18 +608,73 @@ function primitiveTest(code: PrimitiveCode): (value: unknown, settings: Settings
   }
 }
 
-/** One shared kind per primitive code. */
+/** Another type, compiled on first use. Objects are one level deeper than the object holding them. */
+function refKind(table: Table): Kind {
+  let type: ObjectType | EnumType | undefined;
+  const resolved = () => (type ??= compile(table));
+  return {
+    test: (value, depth, settings) => {
+      const target = resolved();
+      // When the interpreter is in charge, an object's check would be the interpreter walking it once more.
+      return target.kind === 'enum' ? target.check(value, depth, settings) : !settings.interpret && target.check(value, depth + 1, settings);
+    },
+    report: (c, path, value, depth, source) => {
+      const target = resolved();
+      if (target.kind === 'enum') checkEnum(c, path, value, target, source);
+      else walkObject(c, path, value, target, depth + 1, source);
+    },
+    name: () => resolved().id,
+    any: false,
+  };
+}
+
+/** A collection: never null inside, every element of its element type; reports a non-array once. */
+function collectionKind(element: Kind): Kind {
+  return {
+    test: element.any
+      ? (value) => Array.isArray(value)
+      : (value, depth, settings) => {
+          if (!Array.isArray(value)) return false;
+          for (let i = 0; i < value.length; i++) if (!element.test(value[i], depth, settings)) return false;
+          return true;
+        },
+    report: (c, path, value, depth, source) => {
+      if (!Array.isArray(value)) return report(c, path, 'type', `array (${element.name()})`, describe(value), source);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (!element.test(item, depth, c.settings)) element.report(c, `${path}/${i}`, item, depth, source);
+      }
+    },
+    name: () => `Collection(${element.name()})`,
+    any: false,
+  };
+}
+
 const primitiveKinds = new Map<PrimitiveCode, Kind>();
+const refKinds = new WeakMap<Table, Kind>();
 
 function kindOf(data: TypeData): Kind {
   if (data === 0) return anyKind;
   if (typeof data === 'string') {
     let kind = primitiveKinds.get(data);
-    if (kind === undefined) primitiveKinds.set(data, (kind = { kind: 'primitive', code: data, test: primitiveTest(data) }));
+    if (kind === undefined) primitiveKinds.set(data, (kind = primitiveKind(data)));
     return kind;
   }
-  if (typeof data === 'function') return { kind: 'ref', table: data, type: undefined };
-  return { kind: 'collection', element: kindOf(data[0]), data: data[0] };
+  if (typeof data === 'function') {
+    let kind = refKinds.get(data);
+    if (kind === undefined) refKinds.set(data, (kind = refKind(data)));
+    return kind;
+  }
+  return collectionKind(kindOf(data[0]));
+}
+
+/** Reports a present property value that fails its field: null per its nullability, else per its type. */
+function checkField(c: Collector, path: string, value: unknown, field: Field, depth: number): void {
+  if (value === null) {
+    if (!field.nullable) report(c, path + field.segment, 'null', 'not null', 'null', field.source);
+  } else if (!field.kind.test(value, depth, c.settings)) {
+    field.kind.report(c, path + field.segment, value, depth, field.source);
+  }
 }
 
 const compiled = new WeakMap<Table, ObjectType | EnumType>();
@@ -636,12 +685,13 @@ function compile(table: Table): ObjectType | EnumType {
   const data = table();
   let type: ObjectType | EnumType;
   if ('members' in data) {
-    type = { kind: 'enum', id: data.id, check: data.check, members: new Set(data.members), flags: data.flags === true };
+    type = { kind: 'enum', id: data.id, check: data.check, members: new Set(data.members), flags: data.flags === true, expected: undefined };
   } else {
     const base = data.base === undefined ? undefined : compile(data.base);
     const fields = new Map(base?.kind === 'object' ? base.fields : []);
     for (const [name, typeData, nullable, line, file] of data.properties) {
-      fields.set(name, { name, segment: `/${pointerSegment(name)}`, type: kindOf(typeData), nullable, source: { file: file ?? data.file, line } });
+      const kind = kindOf(typeData);
+      fields.set(name, { name, segment: `/${pointerSegment(name)}`, kind, nullable: nullable || kind.any, source: { file: file ?? data.file, line } });
     }
     const names = new Set([`#${data.id}`, data.id]);
     type = { kind: 'object', id: data.id, check: data.check, open: data.open === true, json: data.json === true, names, fields, children: data.derived ?? [], derived: undefined };
@@ -656,10 +706,6 @@ function objectType(table: Table): ObjectType {
   return type;
 }
 
-function resolve(kind: Kind & { kind: 'ref' }): ObjectType | EnumType {
-  return (kind.type ??= compile(kind.table));
-}
-
 function derivedTypes(type: ObjectType): ReadonlyMap<string, ObjectType> {
   if (type.derived !== undefined) return type.derived;
   const map = new Map<string, ObjectType>();
@@ -672,81 +718,12 @@ function derivedTypes(type: ObjectType): ReadonlyMap<string, ObjectType> {
   return map;
 }
 
-/** A type as the docs would name it, for `expected`. */
-function describeType(data: TypeData): string {
-  if (data === 0) return 'unknown';
-  if (data === 'Int64String' || data === 'Int64Either') return 'Int64';
-  if (typeof data === 'string') return data;
-  if (typeof data === 'function') return compile(data).id;
-  return `Collection(${describeType(data[0])})`;
-}
-
-/** Whether a value passes, without reporting: generated checks for other types (outside the interpreter's own walk), primitive tests. */
-function passes(kind: Kind, value: unknown, depth: number, settings: Settings): boolean {
-  switch (kind.kind) {
-    case 'any':
-      return true;
-    case 'primitive':
-      return kind.test(value, settings);
-    case 'ref': {
-      const type = resolve(kind);
-      // Objects are walked directly when the interpreter is in charge; their checks would walk them twice.
-      return type.kind === 'enum' ? type.check(value, depth, settings) : !settings.interpret && type.check(value, depth + 1, settings);
-    }
-    case 'collection': {
-      if (!Array.isArray(value)) return false;
-      for (let i = 0; i < value.length; i++) if (!passes(kind.element, value[i], depth, settings)) return false;
-      return true;
-    }
-    default: {
-      const never: never = kind;
-      return never;
-    }
-  }
-}
-
-/** Reports what keeps a value from being of its kind. `depth` is that of the object holding it. */
-function walk(c: Collector, path: string, value: unknown, kind: Kind, depth: number, source: Source): void {
-  switch (kind.kind) {
-    case 'any':
-      return;
-    case 'primitive':
-      return checkPrimitive(c, path, value, kind.code, source);
-    case 'ref': {
-      const type = resolve(kind);
-      return type.kind === 'enum' ? checkEnum(c, path, value, type, source) : walkObject(c, path, value, type, depth + 1, source);
-    }
-    case 'collection': {
-      if (!Array.isArray(value)) return report(c, path, 'type', `array (${describeType(kind.data)})`, describe(value), source);
-      // A collection never holds null: an element is checked as its type (null fails it).
-      for (let i = 0; i < value.length; i++) {
-        const element: unknown = value[i];
-        if (!passes(kind.element, element, depth, c.settings)) walk(c, `${path}/${i}`, element, kind.element, depth, source);
-      }
-      return;
-    }
-    default: {
-      const never: never = kind;
-      return never;
-    }
-  }
-}
-
-/** Reports a field's value: null per its nullability, else its type. */
-function walkField(c: Collector, path: string, value: unknown, field: Field, depth: number): void {
-  if (field.type.kind === 'any') return;
-  if (value === null) {
-    if (!field.nullable) report(c, path + field.segment, 'null', 'not null', 'null', field.source);
-  } else if (!passes(field.type, value, depth, c.settings)) {
-    walk(c, path + field.segment, value, field.type, depth, field.source);
-  }
-}
-
 /**
- * An object value: the `@odata.type` dispatch, then each present key (the
- * walk's cost follows the value, not the type's size), then, when that found
- * nothing, the fields the keys did not show (own properties that are not
- * enumerable, which the generated checks read by name).
+ * An object value: the `@odata.type` dispatch, then each own enumerable key
+ * (the walk's cost follows the value, not the type's size), then, when that
+ * found nothing, the fields the keys did not show: own properties that are
+ * not enumerable (JavaScript, not JSON), which the generated checks read by
+ * name.
  */
 function walkObject(c: Collector, path: string, value: unknown, type: ObjectType, depth: number, source: Source): void {
   const settings = c.settings;
@@ -756,7 +733,6 @@ function walkObject(c: Collector, path: string, value: unknown, type: ObjectType
   }
   if (!isObject(value)) return report(c, path, 'type', `object (${type.id})`, describe(value), source);
   if (depth > settings.maxDepth) return report(c, path, 'depth', String(settings.maxDepth), 'object', source);
-  const own = settings.ownChecks || !plainPrototype(value);
   let target = type;
   const odataType = value['@odata.type'];
   if (odataType !== undefined && hasOwn.call(value, '@odata.type') && !(typeof odataType === 'string' && type.names.has(odataType))) {
@@ -765,19 +741,22 @@ function walkObject(c: Collector, path: string, value: unknown, type: ObjectType
     else target = derived;
   }
   const before = c.issues.length;
+  // for…in allocates nothing; it also yields inherited enumerable keys, which only an object that is not plain, or a
+  // polluted Object.prototype, has.
+  const own = settings.ownChecks || !plainPrototype(value);
   for (const key in value) {
     if (own && !hasOwn.call(value, key)) continue;
     const x = value[key];
     if (x === undefined) continue;
-    const field = target.fields.get(key);
-    if (field !== undefined) walkField(c, path, x, field, depth);
+    const found = target.fields.get(key);
+    if (found !== undefined) checkField(c, path, x, found, depth);
     else if (settings.unknownProperties && !target.open && !isControlKey(key)) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', target.id, quote(key), undefined);
   }
   if (c.issues.length === before && !settings.interpret) {
-    for (const field of target.fields.values()) {
-      if (!hasOwn.call(value, field.name) || propertyIsEnumerable.call(value, field.name)) continue;
-      const x = value[field.name];
-      if (x !== undefined) walkField(c, path, x, field, depth);
+    for (const found of target.fields.values()) {
+      if (!hasOwn.call(value, found.name) || propertyIsEnumerable.call(value, found.name)) continue;
+      const x = value[found.name];
+      if (x !== undefined) checkField(c, path, x, found, depth);
     }
   }
 }
