@@ -8,14 +8,20 @@ import type {
 } from './microsoft.graph.js';
 import * as $rt from './runtime/validation.js';
 
+const $f = $rt.failed;
+
 function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationError, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationError" && t !== "microsoft.graph.synchronizationError") return false;
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationError") return $rt.dispatch($tSynchronizationError, t, v, d, o);
+  return $sSynchronizationError(v, d, o, null);
+}
+
+function $sSynchronizationError(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["code"]) != null && typeof x !== 'string') return false;
-  if ((x = v["message"]) != null && typeof x !== 'string') return false;
-  if ((x = v["tenantActionable"]) != null && typeof x !== 'boolean') return false;
+  if ((x = v["code"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["message"]) != null && typeof x !== 'string' && $f(r, 1)) return false;
+  if ((x = v["tenantActionable"]) != null && typeof x !== 'boolean' && $f(r, 2)) return false;
   return true;
 }
 
@@ -24,6 +30,7 @@ function $tSynchronizationError(): $rt.ObjectData {
     id: "microsoft.graph.synchronizationError",
     file: "synchronizationerror.md",
     check: $iSynchronizationError,
+    shape: $sSynchronizationError,
     properties: [
       ["code", "String", true, 19],
       ["message", "String", true, 20],
@@ -37,7 +44,7 @@ export function isSynchronizationError(value: unknown, options?: $rt.ValidateOpt
   return $rt.guard(value, $iSynchronizationError, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.synchronizationError (synchronizationerror.md:28); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.synchronizationError (synchronizationerror.md:28); empty when it is. */
 export function validateSynchronizationError(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iSynchronizationError, $tSynchronizationError, options);
 }
@@ -45,22 +52,26 @@ export function validateSynchronizationError(value: unknown, options?: $rt.Valid
 function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationTaskExecution, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution" && t !== "microsoft.graph.synchronizationTaskExecution") return false;
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution") return $rt.dispatch($tSynchronizationTaskExecution, t, v, d, o);
+  return $sSynchronizationTaskExecution(v, d, o, null);
+}
+
+function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["activityIdentifier"]) != null && typeof x !== 'string') return false;
-  if ((x = v["countEntitled"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countEntitledForProvisioning"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countEscrowed"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countEscrowedRaw"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countExported"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countExports"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countImported"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countImportedDeltas"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["countImportedReferenceDeltas"]) != null && !Number.isSafeInteger(x)) return false;
-  if ((x = v["error"]) != null && !$iSynchronizationError(x, d + 1, o)) return false;
-  if ((x = v["state"]) != null && !$iSynchronizationTaskExecutionResult(x)) return false;
-  if ((x = v["timeBegan"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x)))) return false;
-  if ((x = v["timeEnded"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x)))) return false;
+  if ((x = v["activityIdentifier"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["countEntitled"]) != null && !Number.isSafeInteger(x) && $f(r, 1)) return false;
+  if ((x = v["countEntitledForProvisioning"]) != null && !Number.isSafeInteger(x) && $f(r, 2)) return false;
+  if ((x = v["countEscrowed"]) != null && !Number.isSafeInteger(x) && $f(r, 3)) return false;
+  if ((x = v["countEscrowedRaw"]) != null && !Number.isSafeInteger(x) && $f(r, 4)) return false;
+  if ((x = v["countExported"]) != null && !Number.isSafeInteger(x) && $f(r, 5)) return false;
+  if ((x = v["countExports"]) != null && !Number.isSafeInteger(x) && $f(r, 6)) return false;
+  if ((x = v["countImported"]) != null && !Number.isSafeInteger(x) && $f(r, 7)) return false;
+  if ((x = v["countImportedDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 8)) return false;
+  if ((x = v["countImportedReferenceDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 9)) return false;
+  if ((x = v["error"]) != null && !$iSynchronizationError(x, d + 1, o) && $f(r, 10)) return false;
+  if ((x = v["state"]) != null && !$iSynchronizationTaskExecutionResult(x) && $f(r, 11)) return false;
+  if ((x = v["timeBegan"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 12)) return false;
+  if ((x = v["timeEnded"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 13)) return false;
   return true;
 }
 
@@ -69,6 +80,7 @@ function $tSynchronizationTaskExecution(): $rt.ObjectData {
     id: "microsoft.graph.synchronizationTaskExecution",
     file: "synchronizationtaskexecution.md",
     check: $iSynchronizationTaskExecution,
+    shape: $sSynchronizationTaskExecution,
     properties: [
       ["activityIdentifier", "String", true, 20],
       ["countEntitled", "Int64", true, 21],
@@ -93,7 +105,7 @@ export function isSynchronizationTaskExecution(value: unknown, options?: $rt.Val
   return $rt.guard(value, $iSynchronizationTaskExecution, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.synchronizationTaskExecution (synchronizationtaskexecution.md:40); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.synchronizationTaskExecution (synchronizationtaskexecution.md:40); empty when it is. */
 export function validateSynchronizationTaskExecution(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iSynchronizationTaskExecution, $tSynchronizationTaskExecution, options);
 }
@@ -115,7 +127,7 @@ export function isSynchronizationTaskExecutionResult(value: unknown, options?: $
   return $rt.guard(value, $iSynchronizationTaskExecutionResult, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.synchronizationTaskExecutionResult (synchronizationtaskexecution.md:31); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.synchronizationTaskExecutionResult (synchronizationtaskexecution.md:31); empty when it is. */
 export function validateSynchronizationTaskExecutionResult(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iSynchronizationTaskExecutionResult, $tSynchronizationTaskExecutionResult, options);
 }

@@ -2,13 +2,16 @@
  * Validator code for one module, from the validation plan. For every
  * declaration X:
  *
- * - `$iX`, the boolean check: straight-line code that reads each documented
+ * - `$iX`, the boolean check. An object's dispatches on `@odata.type`, then
+ *   runs `$sX`, its shape: straight-line code that reads each documented
  *   property by name (V8 resolves named loads against the object's hidden
- *   class, so absent properties cost next to nothing) and tests it inline. An
- *   object's check dispatches on `@odata.type`, then runs `$sX`, which runs
- *   its base's `$s` first when the type only adds properties. Values the
- *   straight-line code does not read itself (objects that are not plain, or
- *   options that need the interpreter) go to the runtime's `conforms`.
+ *   class, so absent properties cost next to nothing) and tests it inline,
+ *   after running its base's `$s` when the type only adds properties. Given a
+ *   list, the shape records the position of every failing property instead
+ *   of stopping at the first: the interpreter uses it to find what to
+ *   report. Values the straight-line code does not read itself (objects that
+ *   are not plain, or options that need the interpreter) go to the runtime's
+ *   `conforms`.
  * - `$tX`, its table: plain data the runtime's interpreter walks to collect
  *   every issue, only once the boolean check has failed.
  * - `isX` and `validateX`, the public functions.
@@ -21,7 +24,7 @@
 import type { EmitOptions } from '../options.js';
 import { primitiveShapes, type PrimitiveCode } from '../runtime/validation.js';
 import { commentText, identifier, stringLiteral } from './escape.js';
-import { odataTypeNames, planTypeKey, type DeclarationPlan, type EnumPlan, type ObjectPlan, type PlanProperty, type PlanType, type ValidationPlan } from './plan.js';
+import { planTypeKey, type DeclarationPlan, type EnumPlan, type ObjectPlan, type PlanProperty, type PlanType, type ValidationPlan } from './plan.js';
 import type { ModuleScope } from './scope.js';
 
 /**
@@ -140,6 +143,8 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
   const helperNames = new Map<string, string>();
   let hasOwnName: string | undefined;
   const hasOwn = () => (hasOwnName ??= scope.take('hasOwn'));
+  let failedName: string | undefined;
+  const failed = () => (failedName ??= scope.take('$f'));
 
   /** An Edm primitive, per the plan's code (Int64 as mapped). */
   const primitiveTest = (code: PrimitiveCode, x: string, usage: Usage): string => {
@@ -235,18 +240,24 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
    * nullable (`!= null` tests both), and a name Object.prototype also has
    * must be the value's own.
    */
-  const propertyLines = (property: PlanProperty, usage: Usage): string[] => {
+  const propertyLines = (property: PlanProperty, index: number, usage: Usage): string[] => {
     if (property.type.kind === 'any') return [];
     const key = stringLiteral(property.name);
     const test = fastTest(property.type, 'x', usage);
     const read = `(x = v[${key}]) ${property.nullable ? '!= null' : '!== undefined'}`;
-    const conditions = [read, ...(prototypeMembers.has(property.name) ? [`${hasOwn()}.call(v, ${key})`] : []), negate(test)];
+    const conditions = [read, ...(prototypeMembers.has(property.name) ? [`${hasOwn()}.call(v, ${key})`] : []), negate(test), `${failed()}(r, ${index})`];
     return [`if (${conditions.join(' && ')}) return false;`];
   };
 
-  /** The lines that test a list of properties, `return true` last. */
-  const propertiesBody = (properties: readonly PlanProperty[], usage: Usage): string[] => {
-    const lines = properties.flatMap((p) => propertyLines(p, usage));
+  /**
+   * The lines that test a list of properties, `return true` last. `index`
+   * gives a property's position among the type's properties (inherited ones
+   * first, as the runtime's compiled table has them): a failing property is
+   * recorded there when the interpreter passes a list `r`, and ends the check
+   * when it passes null.
+   */
+  const propertiesBody = (properties: readonly PlanProperty[], index: (p: PlanProperty) => number, usage: Usage): string[] => {
+    const lines = properties.flatMap((p) => propertyLines(p, index(p), usage));
     return lines.length === 0 ? ['return true;'] : ['let x: unknown;', ...lines, 'return true;'];
   };
 
@@ -276,7 +287,7 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
     const options = `options?: ${rt}.ValidateOptions`;
     return [
       functionText(`Whether the value is a valid ${what} (${sourceText(declaration)}).`, true, `${names.is}(value: unknown, ${options}): value is ${typeName}`, [`return ${rt}.guard(value, ${names.check}, options);`]),
-      functionText(`What keeps the value from being a valid ${what} (${sourceText(declaration)}); empty when it is one.`, true, `${names.validate}(value: unknown, ${options}): ${rt}.ValidationIssue[]`, [
+      functionText(`Why the value is not a valid ${what} (${sourceText(declaration)}); empty when it is.`, true, `${names.validate}(value: unknown, ${options}): ${rt}.ValidationIssue[]`, [
         `return ${rt}.validate(value, ${names.check}, ${names.table}, options);`,
       ]),
     ];
@@ -309,39 +320,43 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
     } else {
       // The shape: the base's first when the type only adds properties, then its own, in chunks of
       // `propertiesPerFunction` so that no function grows past what TypeScript's control-flow analysis
-      // and V8's optimising compiler take well. A type that is no other's base has its shape inline in its check.
+      // and V8's optimising compiler take well.
       const usage: Usage = { depth: false, settings: false };
-      const baseCall = declaration.extendsBase && declaration.baseId !== undefined ? `${context.ref(declaration.baseId, (n) => n.shape)}(v, d, o)` : undefined;
+      const baseCall = declaration.extendsBase && declaration.baseId !== undefined ? `${context.ref(declaration.baseId, (n) => n.shape)}(v, d, o, r)` : undefined;
       if (baseCall !== undefined) usage.depth = usage.settings = true;
+      const positions = new Map(declaration.properties.map((p, i) => [p.name, i]));
+      const index = (p: PlanProperty) => positions.get(p.name) ?? -1;
       const checked = declaration.checkedProperties.filter((p) => p.type.kind !== 'any');
       const signature = (name: string, used: Usage, usesValue: boolean) =>
-        `${name}(${parameter('v', usesValue, 'Record<string, unknown>')}, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}): boolean`;
+        `${name}(${parameter('v', usesValue, 'Record<string, unknown>')}, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}, ${parameter('r', usesValue, 'number[] | null')}): boolean`;
       let shape: string[];
       if (checked.length <= propertiesPerFunction) {
-        const lines = propertiesBody(checked, usage);
+        const lines = propertiesBody(checked, index, usage);
         shape = baseCall === undefined ? lines : [`if (!${baseCall}) return false;`, ...lines];
       } else {
         const calls: string[] = [];
-        for (let start = 0, index = 1; start < checked.length; start += propertiesPerFunction, index++) {
+        for (let start = 0, chunk = 1; start < checked.length; start += propertiesPerFunction, chunk++) {
           const chunkUsage: Usage = { depth: false, settings: false };
-          const chunkName = scope.take(names.chunk(index));
-          const lines = propertiesBody(checked.slice(start, start + propertiesPerFunction), chunkUsage);
+          const chunkName = scope.take(names.chunk(chunk));
+          const lines = propertiesBody(checked.slice(start, start + propertiesPerFunction), index, chunkUsage);
           statements.push(functionText(undefined, false, signature(chunkName, chunkUsage, true), lines));
-          calls.push(`${chunkName}(v, d, o)`);
+          calls.push(`${chunkName}(v, d, o, r)`);
         }
         usage.depth = usage.settings = true;
         shape = [`return ${[...(baseCall === undefined ? [] : [baseCall]), ...calls].join(' && ')};`];
       }
-      const own = odataTypeNames(declaration.id).map((n) => `t !== ${stringLiteral(n)}`).join(' && ');
-      const other = declaration.descendants.length > 0 ? `${rt}.dispatch(${names.table}, t, v, d, o)` : 'false';
-      const dispatch = [`if (!${rt}.fastObject(v, d, o)) return ${rt}.conforms(v, ${names.table}, d, o);`, `const t = v["@odata.type"];`, `if (t !== undefined && ${own}) return ${other};`];
-      if (declaration.children.length === 0) {
-        statements.push(functionText(undefined, exported, checkSignature({ depth: true, settings: true }), [...dispatch, ...shape]));
-      } else {
-        statements.push(functionText(undefined, exported, checkSignature({ depth: true, settings: true }), [...dispatch, `return ${names.shape}(v, d, o);`]));
-        const usesValue = shape.some((line) => line !== 'return true;');
-        statements.push(functionText(undefined, exported, signature(names.shape, usage, usesValue), shape));
-      }
+      // The `@odata.type` dispatch: `#ns.name`, the spelling Graph sends, inline; any other (`ns.name`, a derived
+      // type's name) in the runtime.
+      statements.push(
+        functionText(undefined, exported, checkSignature({ depth: true, settings: true }), [
+          `if (!${rt}.fastObject(v, d, o)) return ${rt}.conforms(v, ${names.table}, d, o);`,
+          `const t = v["@odata.type"];`,
+          `if (t !== undefined && t !== ${stringLiteral(`#${declaration.id}`)}) return ${rt}.dispatch(${names.table}, t, v, d, o);`,
+          `return ${names.shape}(v, d, o, null);`,
+        ]),
+      );
+      const usesValue = shape.some((line) => line !== 'return true;');
+      statements.push(functionText(undefined, exported, signature(names.shape, usage, usesValue), shape));
     }
     const properties = declaration.ownProperties.map((p) => {
       const file = p.origin.file === declaration.origin.file ? '' : `, ${stringLiteral(p.origin.file)}`;
@@ -351,6 +366,7 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
       `  id: ${stringLiteral(declaration.id)},`,
       `  file: ${stringLiteral(declaration.origin.file)},`,
       `  check: ${names.check},`,
+      ...(declaration.json ? [] : [`  shape: ${names.shape},`]),
       ...(declaration.baseId !== undefined ? [`  base: ${context.ref(declaration.baseId, (n) => n.table)},`] : []),
       ...(declaration.open ? ['  open: true,'] : []),
       ...(declaration.json ? ['  json: true,'] : []),
@@ -367,7 +383,8 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
     const names = validatorNames(context.typeName(declaration.id));
     statements.push(...(declaration.kind === 'enum' ? enumStatements(declaration, names) : objectStatements(declaration, names)));
   }
-  return [...(hasOwnName === undefined ? [] : [`const ${hasOwnName} = Object.prototype.hasOwnProperty;`]), ...statements, ...helpers];
+  const constants = [...(hasOwnName === undefined ? [] : [`const ${hasOwnName} = Object.prototype.hasOwnProperty;`]), ...(failedName === undefined ? [] : [`const ${failedName} = ${rt}.failed;`])];
+  return [...(constants.length === 0 ? [] : [constants.join('\n')]), ...statements, ...helpers];
 }
 
 /** The module-level names a declaration's validators take in its own module, in a fixed order. */
@@ -376,5 +393,5 @@ export function declarationNames(declaration: DeclarationPlan, names: ValidatorN
     const useSet = declaration.flags || declaration.members.length > inlineMembers;
     return [...(useSet ? [names.members] : []), names.check, names.table, names.is, names.validate];
   }
-  return [names.check, ...(declaration.json || declaration.children.length === 0 ? [] : [names.shape]), names.table, names.is, names.validate];
+  return [names.check, ...(declaration.json ? [] : [names.shape]), names.table, names.is, names.validate];
 }

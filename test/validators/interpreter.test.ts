@@ -176,6 +176,9 @@ describe('inheritance and @odata.type', () => {
     expect(rt.dispatch(entity, '#test.smartphone', { apps: 3 }, 0, defaults)).toBe(true);
     expect(rt.dispatch(entity, '#test.smartphone', { apps: 'x' }, 0, defaults)).toBe(false);
     expect(rt.dispatch(entity, '#test.owner', {}, 0, defaults)).toBe(false);
+    // The type's own other spelling (without `#`) runs its shape.
+    expect(rt.dispatch(counter, 'test.counter', { count: 1 }, 0, defaults)).toBe(true);
+    expect(rt.dispatch(counter, 'test.counter', { count: 'x' }, 0, defaults)).toBe(false);
     expect(rt.dispatch(entity, 7, {}, 0, defaults)).toBe(false);
   });
 
@@ -206,12 +209,57 @@ describe('undocumented properties and control information', () => {
   });
 });
 
+/** A table with a hand-written shape, as generated code has: it records the position of each failing property. */
+function counter(): rt.ObjectData {
+  return {
+    id: 'test.counter',
+    file: 'counter.md',
+    check: objectCheck(counter),
+    shape: (v, _depth, _settings, failed) => {
+      let x: unknown;
+      if ((x = v['count']) != null && !(typeof x === 'number' && Number.isInteger(x)) && rt.failed(failed, 0)) return false;
+      if ((x = v['label']) !== undefined && typeof x !== 'string' && rt.failed(failed, 1)) return false;
+      return true;
+    },
+    properties: [
+      ['count', 'Int32', true, 3],
+      ['label', 'String', false, 4],
+    ],
+  };
+}
+
+describe('generated shapes', () => {
+  it('find what to report in a plain object, by the same named reads as the boolean check', () => {
+    expect(codes({ count: 1.5, label: null, other: 1 }, counter)).toEqual([
+      { path: '/count', code: 'type' },
+      { path: '/label', code: 'null' },
+    ]);
+    const hidden = Object.defineProperty({ label: 'n' }, 'count', { value: 'x', enumerable: false });
+    expect(codes(hidden, counter)).toEqual([{ path: '/count', code: 'type' }]);
+  });
+
+  it('are not used for objects that are not plain, nor when the interpreter is in charge', () => {
+    const inherited = Object.assign(Object.create({ count: 'inherited' }) as object, { label: 5 });
+    expect(codes(inherited, counter)).toEqual([{ path: '/label', code: 'type' }]);
+    expect(codes({ count: 'x', colour: 1 }, counter, { unknownProperties: 'report' })).toEqual([
+      { path: '/colour', code: 'unknown-property' },
+      { path: '/count', code: 'type' },
+    ]);
+  });
+
+  it('stop at the first failing property without a list', () => {
+    expect(counter().shape?.({ count: 'x', label: 5 }, 0, defaults, null)).toBe(false);
+    const failing: number[] = [];
+    expect(counter().shape?.({ count: 'x', label: 5 }, 0, defaults, failing)).toBe(true);
+    expect(failing).toEqual([0, 1]);
+  });
+});
+
 describe('own properties only', () => {
-  it('reads no inherited property, and finds an own property that is not enumerable', () => {
+  it('reads no inherited property, nor, without a shape, one that is not enumerable', () => {
     const inherited = Object.create({ name: 5, id: null }) as Record<string, unknown>;
     expect(rt.conforms(inherited, device, 0, defaults)).toBe(true);
-    const hidden = Object.defineProperty({ name: 'n' }, 'count', { value: 'x', enumerable: false });
-    expect(codes(hidden)).toEqual([{ path: '/count', code: 'type' }]);
+    expect(rt.conforms(Object.defineProperty({}, 'name', { value: 5, enumerable: false }), device, 0, defaults)).toBe(true);
     expect(codes(JSON.parse('{"__proto__": 1, "name": "n"}'), device, { unknownProperties: 'report' })).toEqual([{ path: '/__proto__', code: 'unknown-property' }]);
   });
 

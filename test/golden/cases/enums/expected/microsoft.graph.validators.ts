@@ -9,6 +9,8 @@ import type {
 } from './microsoft.graph.js';
 import * as $rt from './runtime/validation.js';
 
+const $f = $rt.failed;
+
 function $iAgeGroup(x: unknown): boolean {
   return x === "minor" || x === "adult";
 }
@@ -26,7 +28,7 @@ export function isAgeGroup(value: unknown, options?: $rt.ValidateOptions): value
   return $rt.guard(value, $iAgeGroup, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.ageGroup (user.md:19); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.ageGroup (user.md:19); empty when it is. */
 export function validateAgeGroup(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iAgeGroup, $tAgeGroup, options);
 }
@@ -34,13 +36,17 @@ export function validateAgeGroup(value: unknown, options?: $rt.ValidateOptions):
 function $iDriver(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tDriver, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.driver" && t !== "microsoft.graph.driver") return false;
+  if (t !== undefined && t !== "#microsoft.graph.driver") return $rt.dispatch($tDriver, t, v, d, o);
+  return $sDriver(v, d, o, null);
+}
+
+function $sDriver(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["ageGroup"]) != null && !$iAgeGroup(x)) return false;
-  if ((x = v["copies"]) != null && !$iGadgetParts(x)) return false;
-  if ((x = v["mood"]) != null && !$iDriverMood(x)) return false;
-  if ((x = v["status"]) != null && typeof x !== 'string') return false;
-  if ((x = v["licences"]) != null && !$a1(x, d, o)) return false;
+  if ((x = v["ageGroup"]) != null && !$iAgeGroup(x) && $f(r, 0)) return false;
+  if ((x = v["copies"]) != null && !$iGadgetParts(x) && $f(r, 1)) return false;
+  if ((x = v["mood"]) != null && !$iDriverMood(x) && $f(r, 2)) return false;
+  if ((x = v["status"]) != null && typeof x !== 'string' && $f(r, 3)) return false;
+  if ((x = v["licences"]) != null && !$a1(x, d, o) && $f(r, 4)) return false;
   return true;
 }
 
@@ -49,6 +55,7 @@ function $tDriver(): $rt.ObjectData {
     id: "microsoft.graph.driver",
     file: "user.md",
     check: $iDriver,
+    shape: $sDriver,
     properties: [
       ["ageGroup", $tAgeGroup, true, 11],
       ["copies", $tGadgetParts, true, 12],
@@ -64,7 +71,7 @@ export function isDriver(value: unknown, options?: $rt.ValidateOptions): value i
   return $rt.guard(value, $iDriver, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.driver (user.md:24); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.driver (user.md:24); empty when it is. */
 export function validateDriver(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iDriver, $tDriver, options);
 }
@@ -86,7 +93,7 @@ export function isDriverMood(value: unknown, options?: $rt.ValidateOptions): val
   return $rt.guard(value, $iDriverMood, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.driverMood (user.md:13); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.driverMood (user.md:13); empty when it is. */
 export function validateDriverMood(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iDriverMood, $tDriverMood, options);
 }
@@ -111,7 +118,7 @@ export function isGadgetParts(value: unknown, options?: $rt.ValidateOptions): va
   return $rt.guard(value, $iGadgetParts, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.gadgetParts (page.md:13); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.gadgetParts (page.md:13); empty when it is. */
 export function validateGadgetParts(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iGadgetParts, $tGadgetParts, options);
 }

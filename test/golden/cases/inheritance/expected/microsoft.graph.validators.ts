@@ -8,19 +8,21 @@ import type {
 } from './microsoft.graph.js';
 import * as $rt from './runtime/validation.js';
 
+const $f = $rt.failed;
+
 function $iGadget(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tGadget, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.gadget" && t !== "microsoft.graph.gadget") return $rt.dispatch($tGadget, t, v, d, o);
-  return $sGadget(v, d, o);
+  if (t !== undefined && t !== "#microsoft.graph.gadget") return $rt.dispatch($tGadget, t, v, d, o);
+  return $sGadget(v, d, o, null);
 }
 
-function $sGadget(v: Record<string, unknown>, d: number, o: $rt.Settings): boolean {
+function $sGadget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["id"]) !== undefined && typeof x !== 'string') return false;
-  if ((x = v["size"]) != null && !(typeof x === 'number' && (x | 0) === x)) return false;
-  if ((x = v["tags"]) != null && !$a1(x, d, o)) return false;
-  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o)) return false;
+  if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["size"]) != null && !(typeof x === 'number' && (x | 0) === x) && $f(r, 1)) return false;
+  if ((x = v["tags"]) != null && !$a1(x, d, o) && $f(r, 2)) return false;
+  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o) && $f(r, 3)) return false;
   return true;
 }
 
@@ -29,6 +31,7 @@ function $tGadget(): $rt.ObjectData {
     id: "microsoft.graph.gadget",
     file: "base.md",
     check: $iGadget,
+    shape: $sGadget,
     properties: [
       ["id", "String", false, 11],
       ["size", "Int32", true, 12],
@@ -44,7 +47,7 @@ export function isGadget(value: unknown, options?: $rt.ValidateOptions): value i
   return $rt.guard(value, $iGadget, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.gadget (base.md:18); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.gadget (base.md:18); empty when it is. */
 export function validateGadget(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iGadget, $tGadget, options);
 }
@@ -52,9 +55,13 @@ export function validateGadget(value: unknown, options?: $rt.ValidateOptions): $
 function $iMaker(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tMaker, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.maker" && t !== "microsoft.graph.maker") return false;
+  if (t !== undefined && t !== "#microsoft.graph.maker") return $rt.dispatch($tMaker, t, v, d, o);
+  return $sMaker(v, d, o, null);
+}
+
+function $sMaker(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["name"]) != null && typeof x !== 'string') return false;
+  if ((x = v["name"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
   return true;
 }
 
@@ -63,6 +70,7 @@ function $tMaker(): $rt.ObjectData {
     id: "microsoft.graph.maker",
     file: "maker.md",
     check: $iMaker,
+    shape: $sMaker,
     properties: [
       ["name", "String", true, 11],
     ],
@@ -74,7 +82,7 @@ export function isMaker(value: unknown, options?: $rt.ValidateOptions): value is
   return $rt.guard(value, $iMaker, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.maker (maker.md:13); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.maker (maker.md:13); empty when it is. */
 export function validateMaker(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iMaker, $tMaker, options);
 }
@@ -82,14 +90,18 @@ export function validateMaker(value: unknown, options?: $rt.ValidateOptions): $r
 function $iWidget(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tWidget, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.widget" && t !== "microsoft.graph.widget") return false;
+  if (t !== undefined && t !== "#microsoft.graph.widget") return $rt.dispatch($tWidget, t, v, d, o);
+  return $sWidget(v, d, o, null);
+}
+
+function $sWidget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["id"]) !== undefined && typeof x !== 'string') return false;
-  if ((x = v["size"]) !== undefined && !Number.isSafeInteger(x)) return false;
-  if ((x = v["tags"]) != null && !$a1(x, d, o)) return false;
-  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o)) return false;
-  if ((x = v["parts"]) != null && !$a2(x, d, o)) return false;
-  if ((x = v["owner"]) != null && !$iGadget(x, d + 1, o)) return false;
+  if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["size"]) !== undefined && !Number.isSafeInteger(x) && $f(r, 1)) return false;
+  if ((x = v["tags"]) != null && !$a1(x, d, o) && $f(r, 2)) return false;
+  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o) && $f(r, 3)) return false;
+  if ((x = v["parts"]) != null && !$a2(x, d, o) && $f(r, 4)) return false;
+  if ((x = v["owner"]) != null && !$iGadget(x, d + 1, o) && $f(r, 5)) return false;
   return true;
 }
 
@@ -98,6 +110,7 @@ function $tWidget(): $rt.ObjectData {
     id: "microsoft.graph.widget",
     file: "derived.md",
     check: $iWidget,
+    shape: $sWidget,
     base: $tGadget,
     open: true,
     properties: [
@@ -113,7 +126,7 @@ export function isWidget(value: unknown, options?: $rt.ValidateOptions): value i
   return $rt.guard(value, $iWidget, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.widget (derived.md:22); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.widget (derived.md:22); empty when it is. */
 export function validateWidget(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iWidget, $tWidget, options);
 }

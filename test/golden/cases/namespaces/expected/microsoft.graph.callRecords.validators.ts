@@ -8,6 +8,8 @@ import type {
 import * as $rt from './runtime/validation.js';
 import * as $n_graph from './microsoft.graph.validators.js';
 
+const $f = $rt.failed;
+
 function $iCallKind(x: unknown): boolean {
   return x === "peerToPeer" || x === "group";
 }
@@ -25,7 +27,7 @@ export function isCallKind(value: unknown, options?: $rt.ValidateOptions): value
   return $rt.guard(value, $iCallKind, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.callRecords.callKind (record.md:12); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.callRecords.callKind (record.md:12); empty when it is. */
 export function validateCallKind(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iCallKind, $tCallKind, options);
 }
@@ -33,10 +35,14 @@ export function validateCallKind(value: unknown, options?: $rt.ValidateOptions):
 function $iCallRecord(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tCallRecord, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.callRecords.callRecord" && t !== "microsoft.graph.callRecords.callRecord") return false;
+  if (t !== undefined && t !== "#microsoft.graph.callRecords.callRecord") return $rt.dispatch($tCallRecord, t, v, d, o);
+  return $sCallRecord(v, d, o, null);
+}
+
+function $sCallRecord(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["organizer"]) != null && !$n_graph.$iIdentitySet(x, d + 1, o)) return false;
-  if ((x = v["kind"]) != null && !$iCallKind(x)) return false;
+  if ((x = v["organizer"]) != null && !$n_graph.$iIdentitySet(x, d + 1, o) && $f(r, 0)) return false;
+  if ((x = v["kind"]) != null && !$iCallKind(x) && $f(r, 1)) return false;
   return true;
 }
 
@@ -45,6 +51,7 @@ function $tCallRecord(): $rt.ObjectData {
     id: "microsoft.graph.callRecords.callRecord",
     file: "record.md",
     check: $iCallRecord,
+    shape: $sCallRecord,
     properties: [
       ["organizer", $n_graph.$tIdentitySet, true, 11],
       ["kind", $tCallKind, true, 12],
@@ -57,7 +64,7 @@ export function isCallRecord(value: unknown, options?: $rt.ValidateOptions): val
   return $rt.guard(value, $iCallRecord, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.callRecords.callRecord (record.md:14); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.callRecords.callRecord (record.md:14); empty when it is. */
 export function validateCallRecord(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iCallRecord, $tCallRecord, options);
 }

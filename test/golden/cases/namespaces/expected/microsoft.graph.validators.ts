@@ -6,12 +6,18 @@ import type {
 } from './microsoft.graph.js';
 import * as $rt from './runtime/validation.js';
 
+const $f = $rt.failed;
+
 export function $iIdentitySet(v: unknown, d: number, o: $rt.Settings): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tIdentitySet, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.identitySet" && t !== "microsoft.graph.identitySet") return false;
+  if (t !== undefined && t !== "#microsoft.graph.identitySet") return $rt.dispatch($tIdentitySet, t, v, d, o);
+  return $sIdentitySet(v, d, o, null);
+}
+
+export function $sIdentitySet(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  if ((x = v["displayName"]) != null && typeof x !== 'string') return false;
+  if ((x = v["displayName"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
   return true;
 }
 
@@ -20,6 +26,7 @@ export function $tIdentitySet(): $rt.ObjectData {
     id: "microsoft.graph.identitySet",
     file: "identityset.md",
     check: $iIdentitySet,
+    shape: $sIdentitySet,
     properties: [
       ["displayName", "String", true, 11],
     ],
@@ -31,7 +38,7 @@ export function isIdentitySet(value: unknown, options?: $rt.ValidateOptions): va
   return $rt.guard(value, $iIdentitySet, options);
 }
 
-/** What keeps the value from being a valid microsoft.graph.identitySet (identityset.md:13); empty when it is one. */
+/** Why the value is not a valid microsoft.graph.identitySet (identityset.md:13); empty when it is. */
 export function validateIdentitySet(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
   return $rt.validate(value, $iIdentitySet, $tIdentitySet, options);
 }
