@@ -126,8 +126,9 @@ try {
   const runtimeBytes = sizeOf(full, isRuntime);
   const typeBytes = sizeOf(full, (p) => p.endsWith('.ts') && !isValidators(p) && !isRuntime(p));
   const lines = [...full].filter(([p]) => isValidators(p)).reduce((n, [, text]) => n + text.split('\n').length - 1, 0);
+  const largest = [...full].filter(([p]) => isValidators(p)).sort(([, a], [, b]) => b.length - a.length)[0];
   console.log(`Consumer cost of the v1.0 output (${pages.length} pages); validators imported from ${validatorsEntry}.ts; tsc medians of ${runs} run${runs === 1 ? '' : 's'}\n`);
-  console.log(`size   type modules ${mb(typeBytes)}, validators ${mb(validatorBytes)} (${lines.toLocaleString('en-US')} lines), runtime ${mb(runtimeBytes)}`);
+  console.log(`size   type modules ${mb(typeBytes)}; validators ${mb(validatorBytes)} (${lines.toLocaleString('en-US')} lines; largest ${largest?.[0]} ${mb(Buffer.byteLength(largest?.[1] ?? ''))}); runtime ${mb(runtimeBytes)}`);
   console.log(`       validators + runtime ${mb(validatorBytes + runtimeBytes)}  (target <= 3 MB: ${verdict(validatorBytes + runtimeBytes <= 3e6)})`);
 
   const bundle = await build({
