@@ -784,7 +784,8 @@ function walkObject(c: Collector, path: string, value: unknown, type: ObjectType
       const field = target.fieldList[failing[i] as number];
       if (field !== undefined) reportField(c, path, value[field.name], field, depth);
     }
-    failing.length = start;
+    // Popped, not truncated: setting `length` is a runtime call, popping is inlined.
+    while (failing.length > start) failing.pop();
     return;
   }
   // for…in allocates nothing; it also yields inherited enumerable keys, which only an object that is not plain, or a
