@@ -13,6 +13,7 @@ import { commentText, identifier } from './escape.js';
 import { emitJsonSchemaFiles } from './json-schema.js';
 import { EmittedFileMap, fixedPaths, moduleSpecifier, namespaceFileStem, outputPaths, type OutputPaths } from './paths.js';
 import { validationPlan } from './plan.js';
+import { moduleScope } from './scope.js';
 import { canonicalRef, enumStatements, interfaceStructure, propertyType, type Statement, type TypeContext } from './types.js';
 import { emitValidatorFiles } from './validators-module.js';
 
@@ -82,21 +83,34 @@ function moduleContext(emitter: Emitter, isLocal: (d: Declaration) => boolean, i
   return { ref, nameOf, inherited: emitter.inherited, options: emitter.options };
 }
 
-/** Namespace alias for imports, made distinct from the module's own type names. */
-function importAlias(emitter: Emitter, namespace: string, localNames: ReadonlySet<string>): string {
-  let alias = emitter.naming.namespaceAliases[namespace] ?? 'ns';
-  while (localNames.has(alias)) alias = `${alias}_`;
-  return identifier(alias);
+/**
+ * A module's identifiers: its namespace's type names are taken first (a
+ * type module may import any of them), then each imported namespace's alias,
+ * made distinct from them, once per namespace.
+ */
+function typeModuleScope(emitter: Emitter, namespace: string): (other: string) => string {
+  const scope = moduleScope();
+  for (const [id, name] of Object.entries(emitter.naming.typeNames)) if (emitter.all.get(id)?.namespace === namespace) scope.take(name);
+  const aliases = new Map<string, string>();
+  return (other) => {
+    let alias = aliases.get(other);
+    if (alias === undefined) {
+      alias = identifier(emitter.naming.namespaceAliases[other] ?? 'ns');
+      while (scope.has(alias)) alias = `${alias}_`;
+      aliases.set(other, scope.take(alias));
+    }
+    return alias;
+  };
 }
 
 function emitNamespaceModule(emitter: Emitter, namespace: string, declarations: readonly Declaration[]): string {
-  const localNames = new Set(declarations.map((d) => emitter.naming.typeNames[d.id] ?? ''));
+  const aliasOf = typeModuleScope(emitter, namespace);
   const imports = new Map<string, string>();
   const context = moduleContext(
     emitter,
     (d) => d.namespace === namespace,
     (d) => {
-      const alias = importAlias(emitter, d.namespace, localNames);
+      const alias = aliasOf(d.namespace);
       const from = emitter.paths.typeModule(namespace);
       imports.set(`import type * as ${alias} from '${moduleSpecifier(from, emitter.paths.typeModule(d.namespace))}';`, d.namespace);
       return `${alias}.${emitter.naming.typeNames[d.id] ?? 'unknown'}`;
@@ -107,8 +121,7 @@ function emitNamespaceModule(emitter: Emitter, namespace: string, declarations: 
   return print(banner(`Namespace ${namespace}: ${declarations.length} declarations.`), [...imports.keys()].sort(compareCodeUnits), statements);
 }
 
-function emitTypeModule(emitter: Emitter, declaration: Declaration): string {
-  const ownName = emitter.naming.typeNames[declaration.id] ?? '';
+function emitTypeModule(emitter: Emitter, declaration: Declaration, aliasOf: (other: string) => string): string {
   const imports = new Set<string>();
   const context = moduleContext(
     emitter,
@@ -119,7 +132,7 @@ function emitTypeModule(emitter: Emitter, declaration: Declaration): string {
         imports.add(`import type { ${name} } from './${emitter.paths.typeFileStem(d.namespace, name)}.js';`);
         return name;
       }
-      const alias = importAlias(emitter, d.namespace, new Set([ownName]));
+      const alias = aliasOf(d.namespace);
       imports.add(`import type * as ${alias} from '../${emitter.paths.stem(d.namespace)}/index.js';`);
       return `${alias}.${name}`;
     },
@@ -171,7 +184,9 @@ export function emitTypes(model: Model, naming: Naming, options: EmitOptions): E
     for (const [namespace, declarations] of groups) {
       const nameOf = (d: Declaration) => naming.typeNames[d.id] ?? '';
       const sorted = [...declarations].sort((a, b) => compareCodeUnits(nameOf(a), nameOf(b)));
-      for (const declaration of sorted) files.set(`${paths.stem(namespace)}/${paths.typeFileStem(namespace, nameOf(declaration))}.ts`, emitTypeModule(emitter, declaration));
+      // One alias per imported namespace for the whole folder: the same names are taken in each of its modules.
+      const aliasOf = typeModuleScope(emitter, namespace);
+      for (const declaration of sorted) files.set(`${paths.stem(namespace)}/${paths.typeFileStem(namespace, nameOf(declaration))}.ts`, emitTypeModule(emitter, declaration, aliasOf));
       const barrel = sorted.map((d) => `export * from './${paths.typeFileStem(namespace, nameOf(d))}.js';`).join('\n');
       files.set(paths.typeModule(namespace), `${banner(`Namespace ${namespace}: ${declarations.length} declarations.`)}\n${barrel}\n`);
     }
