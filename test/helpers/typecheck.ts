@@ -12,8 +12,15 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { EmitOptions } from '../../generator/options.js';
 
+/** The compiler options of a strict ES-module consumer project (no emit). */
 export function strictOptions(enumStyle: EmitOptions['enumStyle'] = 'const-object'): ts.CompilerOptions {
   return {
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
     strict: true,
     noUnusedLocals: true,
     noUnusedParameters: true,
@@ -40,16 +47,7 @@ export function typeCheck(files: ReadonlyMap<string, string>, extra: ts.Compiler
     }
     const program = ts.createProgram(
       [...files.keys()].filter((p) => p.endsWith('.ts')).map((p) => join(dir, p)),
-      {
-        ...strictOptions(enumStyle),
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        skipLibCheck: true,
-        types: [],
-        ...extra,
-      },
+      { ...strictOptions(enumStyle), ...extra },
     );
     const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' };
     return ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, host).trim());

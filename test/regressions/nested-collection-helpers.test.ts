@@ -7,31 +7,11 @@
  * taken before a helper's body is built.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resourcePage } from '../helpers/pages.js';
 import { typeCheck } from '../helpers/typecheck.js';
 import { compile, pathsAndCodes, type Compiled } from '../validators/harness.js';
 
-const page = (name: string, rows: readonly string[]) =>
-  [
-    `# ${name} resource type`,
-    '',
-    'Namespace: microsoft.graph',
-    '',
-    `A ${name}.`,
-    '',
-    '## Properties',
-    '',
-    '|Property|Type|Description|',
-    '|:---|:---|:---|',
-    ...rows,
-    '',
-    '## JSON representation',
-    '',
-    `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}" } -->`,
-    '```json',
-    '{}',
-    '```',
-    '',
-  ].join('\n');
+const page = (name: string, rows: readonly string[]) => resourcePage('microsoft.graph', name, rows);
 
 const pages = [
   {

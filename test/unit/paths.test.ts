@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmittedFileMap, moduleSpecifier, outputPaths } from '../../generator/emit/paths.js';
 import { generate } from '../../generator/pipeline.js';
+import { resourcePage } from '../helpers/pages.js';
 import { typeCheck } from '../helpers/typecheck.js';
 import { compile } from '../validators/harness.js';
 
@@ -82,28 +83,7 @@ describe('moduleSpecifier', () => {
   ])('%s → %s: %s', (from, to, want) => expect(moduleSpecifier(from, to)).toBe(want));
 });
 
-const page = (namespace: string, name: string) =>
-  [
-    `# ${name} resource type`,
-    '',
-    `Namespace: ${namespace}`,
-    '',
-    `A ${name}.`,
-    '',
-    '## Properties',
-    '',
-    '|Property|Type|Description|',
-    '|:---|:---|:---|',
-    '|id|String|The id.|',
-    '',
-    '## JSON representation',
-    '',
-    `<!-- { "blockType": "resource", "@odata.type": "${namespace}.${name}" } -->`,
-    '```json',
-    '{ "id": "String" }',
-    '```',
-    '',
-  ].join('\n');
+const page = (namespace: string, name: string) => resourcePage(namespace, name, ['|id|String|The id.|'], '{ "id": "String" }');
 
 describe('namespaces named like the fixed files, end to end', () => {
   const pages = [

@@ -27,15 +27,7 @@ function compileConsumer(files: ReadonlyMap<string, string>, consumer: string): 
       writeFileSync(join(dir, 'generated', path), text);
     }
     writeFileSync(join(dir, 'consumer.ts'), consumer);
-    const program = ts.createProgram([join(dir, 'consumer.ts')], {
-      ...strictOptions(),
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      types: [],
-    });
+    const program = ts.createProgram([join(dir, 'consumer.ts')], strictOptions());
     const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? relative(dir, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     const loaded = program
       .getSourceFiles()
