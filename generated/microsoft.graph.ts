@@ -67,12 +67,3 @@ export const SynchronizationTaskExecutionResult = {
 
 /** Source: synchronizationtaskexecution.md:31 */
 export type SynchronizationTaskExecutionResult = (typeof SynchronizationTaskExecutionResult)[keyof typeof SynchronizationTaskExecutionResult];
-
-export {
-  isSynchronizationError,
-  validateSynchronizationError,
-  isSynchronizationTaskExecution,
-  validateSynchronizationTaskExecution,
-  isSynchronizationTaskExecutionResult,
-  validateSynchronizationTaskExecutionResult,
-} from './microsoft.graph.validators.js';

@@ -8,484 +8,126 @@ import type {
 } from './microsoft.graph.js';
 import * as $rt from './runtime/validation.js';
 
-const hasOwn = Object.prototype.hasOwnProperty;
+const $f = $rt.failed;
 
-const $kSynchronizationError: ReadonlySet<string> = new Set([
-  "code",
-  "message",
-  "tenantActionable",
-]);
-
-export function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || d > o.maxDepth) return false;
-  const r = v as Record<string, unknown>;
-  let own = o.ownChecks;
-  if (!own) {
-    const proto: unknown = Object.getPrototypeOf(r);
-    own = proto !== Object.prototype && proto !== null;
-  }
-  const t = r["@odata.type"];
-  if (t !== undefined && (!own || hasOwn.call(r, "@odata.type")) && t !== "#microsoft.graph.synchronizationError" && t !== "microsoft.graph.synchronizationError") {
-    return false;
-  }
-  return $sSynchronizationError(r, d, o, own);
+function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings): boolean {
+  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationError, d, o);
+  const t = v["@odata.type"];
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationError") return $rt.dispatch($tSynchronizationError, t, v, d, o);
+  return $sSynchronizationError(v, d, o, null);
 }
 
-export function $sSynchronizationError(v: Record<string, unknown>, d: number, o: $rt.Settings, own: boolean): boolean {
-  let n = 0;
+function $sSynchronizationError(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  x = v["code"];
-  if (x !== undefined && (!own || hasOwn.call(v, "code"))) {
-    n++;
-    if (!(x === null || typeof x === 'string')) return false;
-  }
-  x = v["message"];
-  if (x !== undefined && (!own || hasOwn.call(v, "message"))) {
-    n++;
-    if (!(x === null || typeof x === 'string')) return false;
-  }
-  x = v["tenantActionable"];
-  if (x !== undefined && (!own || hasOwn.call(v, "tenantActionable"))) {
-    n++;
-    if (!(x === null || typeof x === 'boolean')) return false;
-  }
-  if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
-  if (v["@odata.type"] !== undefined && (!own || hasOwn.call(v, "@odata.type"))) n++;
-  if (v["@odata.etag"] !== undefined && (!own || hasOwn.call(v, "@odata.etag"))) n++;
-  if (v["@odata.id"] !== undefined && (!own || hasOwn.call(v, "@odata.id"))) n++;
-  if (!o.unknownProperties) return true;
-  let keys = 0;
-  for (const _ in v) keys++;
-  return keys === n || $rt.onlyKnownKeys(v, $kSynchronizationError);
+  if ((x = v["code"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["message"]) != null && typeof x !== 'string' && $f(r, 1)) return false;
+  if ((x = v["tenantActionable"]) != null && typeof x !== 'boolean' && $f(r, 2)) return false;
+  return true;
 }
 
-export function $vSynchronizationError(v: unknown, p: string, d: number, c: $rt.Collector, s: $rt.Source): void {
-  if (!$rt.checkObject(c, p, v, "microsoft.graph.synchronizationError", d, s)) return;
-  const t = $rt.odataType(v);
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationError" && t !== "microsoft.graph.synchronizationError") {
-    $rt.reportOdataType(c, p, t, "microsoft.graph.synchronizationError");
-  }
-  $wSynchronizationError(v, p, d, c);
+function $tSynchronizationError(): $rt.ObjectData {
+  return {
+    id: "microsoft.graph.synchronizationError",
+    file: "synchronizationerror.md",
+    check: $iSynchronizationError,
+    shape: $sSynchronizationError,
+    properties: [
+      ["code", "String", true, 19],
+      ["message", "String", true, 20],
+      ["tenantActionable", "Boolean", true, 21],
+    ],
+  };
 }
 
-export function $wSynchronizationError(v: Record<string, unknown>, p: string, d: number, c: $rt.Collector): void {
-  const o = c.settings;
-  let own = o.ownChecks;
-  if (!own) {
-    const proto: unknown = Object.getPrototypeOf(v);
-    own = proto !== Object.prototype && proto !== null;
-  }
-  let n = 0;
-  let x: unknown;
-  x = v["code"];
-  if (x !== undefined && (!own || hasOwn.call(v, "code"))) {
-    n++;
-    if (!(x === null || typeof x === 'string')) {
-      const q = p + "/code";
-      const w = $o1;
-      $rt.checkString(c, q, x, "String", undefined, w);
-    }
-  }
-  x = v["message"];
-  if (x !== undefined && (!own || hasOwn.call(v, "message"))) {
-    n++;
-    if (!(x === null || typeof x === 'string')) {
-      const q = p + "/message";
-      const w = $o2;
-      $rt.checkString(c, q, x, "String", undefined, w);
-    }
-  }
-  x = v["tenantActionable"];
-  if (x !== undefined && (!own || hasOwn.call(v, "tenantActionable"))) {
-    n++;
-    if (!(x === null || typeof x === 'boolean')) {
-      const q = p + "/tenantActionable";
-      const w = $o3;
-      $rt.checkBoolean(c, q, x, w);
-    }
-  }
-  if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
-  if (v["@odata.type"] !== undefined && (!own || hasOwn.call(v, "@odata.type"))) n++;
-  if (v["@odata.etag"] !== undefined && (!own || hasOwn.call(v, "@odata.etag"))) n++;
-  if (v["@odata.id"] !== undefined && (!own || hasOwn.call(v, "@odata.id"))) n++;
-  if (!o.unknownProperties) return;
-  let keys = 0;
-  for (const _ in v) keys++;
-  if (keys !== n) $rt.reportUnknownKeys(c, p, v, $kSynchronizationError, "microsoft.graph.synchronizationError");
-}
-
-/**
- * Whether a value is a microsoft.graph.synchronizationError: documented properties with their documented types.
- * Source: synchronizationerror.md:28
- */
+/** Whether the value is a valid microsoft.graph.synchronizationError (synchronizationerror.md:28). */
 export function isSynchronizationError(value: unknown, options?: $rt.ValidateOptions): value is SynchronizationError {
-  try {
-    return $iSynchronizationError(value, 0, $rt.settings(options));
-  } catch {
-    return false;
-  }
+  return $rt.guard(value, $iSynchronizationError, options);
 }
 
-/**
- * Every problem that keeps a value from being a microsoft.graph.synchronizationError, as JSON Pointers; empty when it is one.
- * Source: synchronizationerror.md:28
- */
+/** Why the value is not a valid microsoft.graph.synchronizationError (synchronizationerror.md:28); empty when it is. */
 export function validateSynchronizationError(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
-  const o = $rt.settings(options);
-  try {
-    if ($iSynchronizationError(value, 0, o)) return [];
-  } catch {
-    // Reported by the collecting walk, which meets the same problem.
-  }
-  return $rt.collectIssues(value, $vSynchronizationError, o);
+  return $rt.validate(value, $iSynchronizationError, $tSynchronizationError, options);
 }
 
-const $kSynchronizationTaskExecution: ReadonlySet<string> = new Set([
-  "activityIdentifier",
-  "countEntitled",
-  "countEntitledForProvisioning",
-  "countEscrowed",
-  "countEscrowedRaw",
-  "countExported",
-  "countExports",
-  "countImported",
-  "countImportedDeltas",
-  "countImportedReferenceDeltas",
-  "error",
-  "state",
-  "timeBegan",
-  "timeEnded",
-]);
-
-export function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || d > o.maxDepth) return false;
-  const r = v as Record<string, unknown>;
-  let own = o.ownChecks;
-  if (!own) {
-    const proto: unknown = Object.getPrototypeOf(r);
-    own = proto !== Object.prototype && proto !== null;
-  }
-  const t = r["@odata.type"];
-  if (t !== undefined && (!own || hasOwn.call(r, "@odata.type")) && t !== "#microsoft.graph.synchronizationTaskExecution" && t !== "microsoft.graph.synchronizationTaskExecution") {
-    return false;
-  }
-  return $sSynchronizationTaskExecution(r, d, o, own);
+function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings): boolean {
+  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationTaskExecution, d, o);
+  const t = v["@odata.type"];
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution") return $rt.dispatch($tSynchronizationTaskExecution, t, v, d, o);
+  return $sSynchronizationTaskExecution(v, d, o, null);
 }
 
-export function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, own: boolean): boolean {
-  let n = 0;
+function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
   let x: unknown;
-  x = v["activityIdentifier"];
-  if (x !== undefined && (!own || hasOwn.call(v, "activityIdentifier"))) {
-    n++;
-    if (!(x === null || typeof x === 'string')) return false;
-  }
-  x = v["countEntitled"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEntitled"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countEntitledForProvisioning"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEntitledForProvisioning"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countEscrowed"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEscrowed"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countEscrowedRaw"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEscrowedRaw"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countExported"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countExported"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countExports"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countExports"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countImported"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countImported"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countImportedDeltas"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countImportedDeltas"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["countImportedReferenceDeltas"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countImportedReferenceDeltas"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) return false;
-  }
-  x = v["error"];
-  if (x !== undefined && (!own || hasOwn.call(v, "error"))) {
-    n++;
-    if (!(x === null || $iSynchronizationError(x, d + 1, o))) return false;
-  }
-  x = v["state"];
-  if (x !== undefined && (!own || hasOwn.call(v, "state"))) {
-    n++;
-    if (!(x === null || $iSynchronizationTaskExecutionResult(x))) return false;
-  }
-  x = v["timeBegan"];
-  if (x !== undefined && (!own || hasOwn.call(v, "timeBegan"))) {
-    n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) return false;
-  }
-  x = v["timeEnded"];
-  if (x !== undefined && (!own || hasOwn.call(v, "timeEnded"))) {
-    n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) return false;
-  }
-  if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
-  if (v["@odata.type"] !== undefined && (!own || hasOwn.call(v, "@odata.type"))) n++;
-  if (v["@odata.etag"] !== undefined && (!own || hasOwn.call(v, "@odata.etag"))) n++;
-  if (v["@odata.id"] !== undefined && (!own || hasOwn.call(v, "@odata.id"))) n++;
-  if (!o.unknownProperties) return true;
-  let keys = 0;
-  for (const _ in v) keys++;
-  return keys === n || $rt.onlyKnownKeys(v, $kSynchronizationTaskExecution);
+  if ((x = v["activityIdentifier"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["countEntitled"]) != null && !Number.isSafeInteger(x) && $f(r, 1)) return false;
+  if ((x = v["countEntitledForProvisioning"]) != null && !Number.isSafeInteger(x) && $f(r, 2)) return false;
+  if ((x = v["countEscrowed"]) != null && !Number.isSafeInteger(x) && $f(r, 3)) return false;
+  if ((x = v["countEscrowedRaw"]) != null && !Number.isSafeInteger(x) && $f(r, 4)) return false;
+  if ((x = v["countExported"]) != null && !Number.isSafeInteger(x) && $f(r, 5)) return false;
+  if ((x = v["countExports"]) != null && !Number.isSafeInteger(x) && $f(r, 6)) return false;
+  if ((x = v["countImported"]) != null && !Number.isSafeInteger(x) && $f(r, 7)) return false;
+  if ((x = v["countImportedDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 8)) return false;
+  if ((x = v["countImportedReferenceDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 9)) return false;
+  if ((x = v["error"]) != null && !$iSynchronizationError(x, d + 1, o) && $f(r, 10)) return false;
+  if ((x = v["state"]) != null && !$iSynchronizationTaskExecutionResult(x) && $f(r, 11)) return false;
+  if ((x = v["timeBegan"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 12)) return false;
+  if ((x = v["timeEnded"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 13)) return false;
+  return true;
 }
 
-export function $vSynchronizationTaskExecution(v: unknown, p: string, d: number, c: $rt.Collector, s: $rt.Source): void {
-  if (!$rt.checkObject(c, p, v, "microsoft.graph.synchronizationTaskExecution", d, s)) return;
-  const t = $rt.odataType(v);
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution" && t !== "microsoft.graph.synchronizationTaskExecution") {
-    $rt.reportOdataType(c, p, t, "microsoft.graph.synchronizationTaskExecution");
-  }
-  $wSynchronizationTaskExecution(v, p, d, c);
+function $tSynchronizationTaskExecution(): $rt.ObjectData {
+  return {
+    id: "microsoft.graph.synchronizationTaskExecution",
+    file: "synchronizationtaskexecution.md",
+    check: $iSynchronizationTaskExecution,
+    shape: $sSynchronizationTaskExecution,
+    properties: [
+      ["activityIdentifier", "String", true, 20],
+      ["countEntitled", "Int64", true, 21],
+      ["countEntitledForProvisioning", "Int64", true, 22],
+      ["countEscrowed", "Int64", true, 23],
+      ["countEscrowedRaw", "Int64", true, 24],
+      ["countExported", "Int64", true, 25],
+      ["countExports", "Int64", true, 26],
+      ["countImported", "Int64", true, 27],
+      ["countImportedDeltas", "Int64", true, 28],
+      ["countImportedReferenceDeltas", "Int64", true, 29],
+      ["error", $tSynchronizationError, true, 30],
+      ["state", $tSynchronizationTaskExecutionResult, true, 31],
+      ["timeBegan", "DateTimeOffset", true, 32],
+      ["timeEnded", "DateTimeOffset", true, 33],
+    ],
+  };
 }
 
-export function $wSynchronizationTaskExecution(v: Record<string, unknown>, p: string, d: number, c: $rt.Collector): void {
-  const o = c.settings;
-  let own = o.ownChecks;
-  if (!own) {
-    const proto: unknown = Object.getPrototypeOf(v);
-    own = proto !== Object.prototype && proto !== null;
-  }
-  let n = 0;
-  let x: unknown;
-  x = v["activityIdentifier"];
-  if (x !== undefined && (!own || hasOwn.call(v, "activityIdentifier"))) {
-    n++;
-    if (!(x === null || typeof x === 'string')) {
-      const q = p + "/activityIdentifier";
-      const w = $o4;
-      $rt.checkString(c, q, x, "String", undefined, w);
-    }
-  }
-  x = v["countEntitled"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEntitled"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countEntitled";
-      const w = $o5;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countEntitledForProvisioning"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEntitledForProvisioning"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countEntitledForProvisioning";
-      const w = $o6;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countEscrowed"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEscrowed"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countEscrowed";
-      const w = $o7;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countEscrowedRaw"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countEscrowedRaw"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countEscrowedRaw";
-      const w = $o8;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countExported"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countExported"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countExported";
-      const w = $o9;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countExports"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countExports"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countExports";
-      const w = $o10;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countImported"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countImported"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countImported";
-      const w = $o11;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countImportedDeltas"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countImportedDeltas"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countImportedDeltas";
-      const w = $o12;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["countImportedReferenceDeltas"];
-  if (x !== undefined && (!own || hasOwn.call(v, "countImportedReferenceDeltas"))) {
-    n++;
-    if (!(x === null || Number.isSafeInteger(x))) {
-      const q = p + "/countImportedReferenceDeltas";
-      const w = $o13;
-      $rt.checkInteger(c, q, x, "Int64", -9007199254740991, 9007199254740991, w);
-    }
-  }
-  x = v["error"];
-  if (x !== undefined && (!own || hasOwn.call(v, "error"))) {
-    n++;
-    if (!(x === null || $iSynchronizationError(x, d + 1, o))) {
-      const q = p + "/error";
-      const w = $o14;
-      $vSynchronizationError(x, q, d + 1, c, w);
-    }
-  }
-  x = v["state"];
-  if (x !== undefined && (!own || hasOwn.call(v, "state"))) {
-    n++;
-    if (!(x === null || $iSynchronizationTaskExecutionResult(x))) {
-      const q = p + "/state";
-      const w = $o15;
-      $vSynchronizationTaskExecutionResult(x, q, d, c, w);
-    }
-  }
-  x = v["timeBegan"];
-  if (x !== undefined && (!own || hasOwn.call(v, "timeBegan"))) {
-    n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) {
-      const q = p + "/timeBegan";
-      const w = $o16;
-      $rt.checkString(c, q, x, "DateTimeOffset", "date-time", w);
-    }
-  }
-  x = v["timeEnded"];
-  if (x !== undefined && (!own || hasOwn.call(v, "timeEnded"))) {
-    n++;
-    if (!(x === null || (typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))))) {
-      const q = p + "/timeEnded";
-      const w = $o17;
-      $rt.checkString(c, q, x, "DateTimeOffset", "date-time", w);
-    }
-  }
-  if (v["@odata.context"] !== undefined && (!own || hasOwn.call(v, "@odata.context"))) n++;
-  if (v["@odata.type"] !== undefined && (!own || hasOwn.call(v, "@odata.type"))) n++;
-  if (v["@odata.etag"] !== undefined && (!own || hasOwn.call(v, "@odata.etag"))) n++;
-  if (v["@odata.id"] !== undefined && (!own || hasOwn.call(v, "@odata.id"))) n++;
-  if (!o.unknownProperties) return;
-  let keys = 0;
-  for (const _ in v) keys++;
-  if (keys !== n) $rt.reportUnknownKeys(c, p, v, $kSynchronizationTaskExecution, "microsoft.graph.synchronizationTaskExecution");
-}
-
-/**
- * Whether a value is a microsoft.graph.synchronizationTaskExecution: documented properties with their documented types.
- * Source: synchronizationtaskexecution.md:40
- */
+/** Whether the value is a valid microsoft.graph.synchronizationTaskExecution (synchronizationtaskexecution.md:40). */
 export function isSynchronizationTaskExecution(value: unknown, options?: $rt.ValidateOptions): value is SynchronizationTaskExecution {
-  try {
-    return $iSynchronizationTaskExecution(value, 0, $rt.settings(options));
-  } catch {
-    return false;
-  }
+  return $rt.guard(value, $iSynchronizationTaskExecution, options);
 }
 
-/**
- * Every problem that keeps a value from being a microsoft.graph.synchronizationTaskExecution, as JSON Pointers; empty when it is one.
- * Source: synchronizationtaskexecution.md:40
- */
+/** Why the value is not a valid microsoft.graph.synchronizationTaskExecution (synchronizationtaskexecution.md:40); empty when it is. */
 export function validateSynchronizationTaskExecution(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
-  const o = $rt.settings(options);
-  try {
-    if ($iSynchronizationTaskExecution(value, 0, o)) return [];
-  } catch {
-    // Reported by the collecting walk, which meets the same problem.
-  }
-  return $rt.collectIssues(value, $vSynchronizationTaskExecution, o);
+  return $rt.validate(value, $iSynchronizationTaskExecution, $tSynchronizationTaskExecution, options);
 }
 
-const $mSynchronizationTaskExecutionResult: ReadonlySet<string> = new Set(["Succeeded", "Failed", "EntryLevelErrors"]);
-
-export function $iSynchronizationTaskExecutionResult(x: unknown): boolean {
+function $iSynchronizationTaskExecutionResult(x: unknown): boolean {
   return x === "Succeeded" || x === "Failed" || x === "EntryLevelErrors";
 }
 
-export function $vSynchronizationTaskExecutionResult(x: unknown, p: string, d: number, c: $rt.Collector, s: $rt.Source): void {
-  $rt.checkEnum(c, p, x, "microsoft.graph.synchronizationTaskExecutionResult", $mSynchronizationTaskExecutionResult, false, s);
+function $tSynchronizationTaskExecutionResult(): $rt.EnumData {
+  return {
+    id: "microsoft.graph.synchronizationTaskExecutionResult",
+    check: $iSynchronizationTaskExecutionResult,
+    members: ["Succeeded", "Failed", "EntryLevelErrors"],
+  };
 }
 
-/**
- * Whether a value is a microsoft.graph.synchronizationTaskExecutionResult: a documented member.
- * Source: synchronizationtaskexecution.md:31
- */
+/** Whether the value is a valid microsoft.graph.synchronizationTaskExecutionResult (synchronizationtaskexecution.md:31). */
 export function isSynchronizationTaskExecutionResult(value: unknown, options?: $rt.ValidateOptions): value is SynchronizationTaskExecutionResult {
-  try {
-    $rt.settings(options);
-    return $iSynchronizationTaskExecutionResult(value);
-  } catch {
-    return false;
-  }
+  return $rt.guard(value, $iSynchronizationTaskExecutionResult, options);
 }
 
-/**
- * Every problem that keeps a value from being a microsoft.graph.synchronizationTaskExecutionResult, as JSON Pointers; empty when it is one.
- * Source: synchronizationtaskexecution.md:31
- */
+/** Why the value is not a valid microsoft.graph.synchronizationTaskExecutionResult (synchronizationtaskexecution.md:31); empty when it is. */
 export function validateSynchronizationTaskExecutionResult(value: unknown, options?: $rt.ValidateOptions): $rt.ValidationIssue[] {
-  const o = $rt.settings(options);
-  try {
-    if ($iSynchronizationTaskExecutionResult(value)) return [];
-  } catch {
-    // Reported by the collecting walk, which meets the same problem.
-  }
-  return $rt.collectIssues(value, $vSynchronizationTaskExecutionResult, o);
+  return $rt.validate(value, $iSynchronizationTaskExecutionResult, $tSynchronizationTaskExecutionResult, options);
 }
-
-const $o1: $rt.Source = { file: "synchronizationerror.md", line: 19 };
-const $o2: $rt.Source = { file: "synchronizationerror.md", line: 20 };
-const $o3: $rt.Source = { file: "synchronizationerror.md", line: 21 };
-const $o4: $rt.Source = { file: "synchronizationtaskexecution.md", line: 20 };
-const $o5: $rt.Source = { file: "synchronizationtaskexecution.md", line: 21 };
-const $o6: $rt.Source = { file: "synchronizationtaskexecution.md", line: 22 };
-const $o7: $rt.Source = { file: "synchronizationtaskexecution.md", line: 23 };
-const $o8: $rt.Source = { file: "synchronizationtaskexecution.md", line: 24 };
-const $o9: $rt.Source = { file: "synchronizationtaskexecution.md", line: 25 };
-const $o10: $rt.Source = { file: "synchronizationtaskexecution.md", line: 26 };
-const $o11: $rt.Source = { file: "synchronizationtaskexecution.md", line: 27 };
-const $o12: $rt.Source = { file: "synchronizationtaskexecution.md", line: 28 };
-const $o13: $rt.Source = { file: "synchronizationtaskexecution.md", line: 29 };
-const $o14: $rt.Source = { file: "synchronizationtaskexecution.md", line: 30 };
-const $o15: $rt.Source = { file: "synchronizationtaskexecution.md", line: 31 };
-const $o16: $rt.Source = { file: "synchronizationtaskexecution.md", line: 32 };
-const $o17: $rt.Source = { file: "synchronizationtaskexecution.md", line: 33 };

@@ -65,6 +65,7 @@ export const settingSpecs: readonly SettingSpec[] = [
   { key: 'layout', flag: 'layout', kind: 'choice', choices: ['namespace', 'type'], argument: 'layout', description: 'one file per namespace, or one file per type with index barrels' },
   { key: 'validators', flag: 'validators', kind: 'boolean', description: 'emit runtime validators next to the types' },
   { key: 'jsonSchema', flag: 'json-schema', kind: 'boolean', description: 'emit a JSON Schema file per namespace' },
+  { key: 'indexSignatures', flag: 'index-signatures', kind: 'boolean', description: 'give open types an index signature [property: string]: unknown' },
   { key: 'maxWarnings', flag: 'max-warnings', kind: 'integer', argument: 'n', description: 'fail and write nothing when there are more than n warnings (-1: no limit)' },
   { key: 'cache', flag: 'cache', kind: 'boolean', description: 'reuse per-page results from the cache directory' },
   { key: 'cacheDir', flag: 'cache-dir', kind: 'path', argument: 'dir', description: 'where the incremental cache lives' },
@@ -262,6 +263,6 @@ export function resolveSettings(config: LoadedConfig, flags: SettingsLayer, cwd:
 }
 
 export function emitOptionsOf(settings: Settings): EmitOptions {
-  const { enumStyle, nullability, dateMapping, int64Mapping, layout, validators, jsonSchema } = settings;
-  return { enumStyle, nullability, dateMapping, int64Mapping, layout, validators, jsonSchema };
+  const { enumStyle, nullability, dateMapping, int64Mapping, layout, validators, jsonSchema, indexSignatures } = settings;
+  return { enumStyle, nullability, dateMapping, int64Mapping, layout, validators, jsonSchema, indexSignatures };
 }

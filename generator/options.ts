@@ -43,6 +43,12 @@ export interface EmitOptions {
   readonly validators: boolean;
   /** Emit a JSON Schema (2020-12) file per namespace. */
   readonly jsonSchema: boolean;
+  /**
+   * Give open types an index signature, `[property: string]: unknown`. Off by
+   * default: every interface deriving from an open type inherits it, and then
+   * a misspelt property (`{ displayNme: 'x' }`) compiles.
+   */
+  readonly indexSignatures: boolean;
 }
 
 export const defaultEmitOptions: EmitOptions = {
@@ -53,4 +59,5 @@ export const defaultEmitOptions: EmitOptions = {
   layout: 'namespace',
   validators: true,
   jsonSchema: false,
+  indexSignatures: false,
 };

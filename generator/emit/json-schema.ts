@@ -5,8 +5,8 @@
  * the same policy (`policy.ts`) and the same model facts:
  *
  * - `$defs/<name>.shape` lists every property an object has, inherited ones
- *   included; closed types reject other properties except OData control
- *   information (keys containing `@`, or starting with `#`).
+ *   included. Other properties are accepted, as the validators accept them by
+ *   default (the service may add properties at any time).
  * - `$defs/<name>` adds the `@odata.type` dispatch: a payload naming a
  *   derived type is checked against that type's shape; naming any other type
  *   fails.
@@ -15,13 +15,14 @@
  *   TimeOfDay and Binary use a `pattern`, since JSON Schema's `time` requires
  *   an offset and it has no base64 format.
  *
- * Plain data built with pure functions and printed with JSON.stringify, which
- * escapes every piece of doc text.
+ * Built from the validation plan, as the validators are; plain data printed
+ * with JSON.stringify, which escapes every piece of doc text.
  */
-import type { Declaration, EdmPrimitive, EnumDeclaration, Model, ObjectDeclaration, Property, TypeExpr } from '../model/ir.js';
+import type { EdmPrimitive } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
-import { isNullable, primitiveShapes } from './policy.js';
-import { descendants, effectiveProperties, isOpen, odataTypeNames, untypedJsonTypes } from './validators.js';
+import type { OutputPaths } from './paths.js';
+import { odataTypeNames, type DeclarationPlan, type EnumPlan, type ObjectPlan, type PlanProperty, type PlanType, type ValidationPlan } from './plan.js';
+import { primitiveShapes } from './policy.js';
 
 type Schema = { readonly [keyword: string]: unknown };
 
@@ -35,9 +36,6 @@ export function jsonSchemaFileName(namespace: string, stem: (namespace: string) 
 /** `$defs` key of an object's property list (no doc name contains a dot). */
 const shapeKey = (name: string) => `${name}.shape`;
 
-/** Keys OData control information uses: anything with `@`, and advertised operations (`#ns.action`). */
-const controlPatterns: Schema = { '@': true, '^#': true };
-
 /** Base64 or base64url, padded or not; the same rule as the runtime's `isBase64`. */
 export const base64Pattern = '^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$';
 /** Edm.TimeOfDay, as the runtime's `isTimeOfDay`. */
@@ -49,10 +47,10 @@ function escapeRegExp(text: string): string {
 }
 
 interface SchemaContext {
-  readonly byId: ReadonlyMap<string, Declaration>;
+  readonly plan: ValidationPlan;
   readonly options: EmitOptions;
   /** `$ref` to a declaration's def (or its shape) from the current namespace's file. */
-  readonly ref: (declaration: Declaration, shape?: boolean) => string;
+  readonly ref: (declaration: DeclarationPlan, shape?: boolean) => string;
 }
 
 function primitiveSchema(name: EdmPrimitive, options: EmitOptions): Schema {
@@ -87,17 +85,17 @@ function primitiveSchema(name: EdmPrimitive, options: EmitOptions): Schema {
   }
 }
 
-function typeSchema(type: TypeExpr, context: SchemaContext): Schema {
+function typeSchema(type: PlanType, context: SchemaContext): Schema {
   switch (type.kind) {
     case 'primitive':
-      return primitiveSchema(type.name, context.options);
+      return primitiveSchema(type.edm, context.options);
     case 'ref': {
-      const target = context.byId.get(type.id);
+      const target = context.plan.byId.get(type.id);
       return target ? { $ref: context.ref(target) } : {};
     }
     case 'collection':
       return { type: 'array', items: typeSchema(type.element, context) };
-    case 'unknown':
+    case 'any':
       return {};
     default: {
       const never: never = type;
@@ -107,38 +105,34 @@ function typeSchema(type: TypeExpr, context: SchemaContext): Schema {
 }
 
 /** A property's schema: its type, admitting null per the policy. */
-function propertySchema(property: Property, context: SchemaContext): Schema {
+function propertySchema(property: PlanProperty, context: SchemaContext): Schema {
   const schema = typeSchema(property.type, context);
   const described = { ...(property.description ? { description: property.description } : {}), $comment: `Source: ${property.origin.file}:${property.origin.line}` };
-  if (Object.keys(schema).length === 0 || !isNullable(property, context.options)) return { ...described, ...schema };
+  if (Object.keys(schema).length === 0 || !property.nullable) return { ...described, ...schema };
   if (typeof schema['type'] === 'string' && schema['anyOf'] === undefined) return { ...described, ...schema, type: [schema['type'], 'null'] };
   return { ...described, anyOf: [schema, { type: 'null' }] };
 }
 
-function enumSchema(declaration: EnumDeclaration): Schema {
+function enumSchema(declaration: EnumPlan): Schema {
   const described = { description: declaration.description || undefined, $comment: `Source: ${declaration.origin.file}:${declaration.origin.line}` };
   if (declaration.members.length === 0) return { ...described, type: 'string' };
-  if (!declaration.flags) return { ...described, type: 'string', enum: declaration.members.map((m) => m.name) };
-  const member = `(?:${declaration.members.map((m) => escapeRegExp(m.name)).join('|')})`;
+  if (!declaration.flags) return { ...described, type: 'string', enum: [...declaration.members] };
+  const member = `(?:${declaration.members.map((m) => escapeRegExp(m)).join('|')})`;
   return { ...described, type: 'string', pattern: `^\\s*${member}\\s*(?:,\\s*${member}\\s*)*$` };
 }
 
-function shapeSchema(declaration: ObjectDeclaration, context: SchemaContext): Schema {
+function shapeSchema(declaration: ObjectPlan, context: SchemaContext): Schema {
   // fromEntries defines own properties, so a property named `__proto__` stays a property.
-  const properties = Object.fromEntries(effectiveProperties(declaration, context.byId).map((p) => [p.name, propertySchema(p, context)]));
-  return {
-    type: 'object',
-    properties,
-    ...(isOpen(declaration, context.byId) ? {} : { patternProperties: controlPatterns, additionalProperties: false }),
-  };
+  return { type: 'object', properties: Object.fromEntries(declaration.properties.map((p) => [p.name, propertySchema(p, context)])) };
 }
 
 /** The dispatching def: `@odata.type`, when present, names the type or a derived one, whose shape then applies. */
-function objectSchema(declaration: ObjectDeclaration, derived: readonly ObjectDeclaration[], context: SchemaContext): Schema {
+function objectSchema(declaration: ObjectPlan, context: SchemaContext): Schema {
   const described = { description: declaration.description || undefined, $comment: `Source: ${declaration.origin.file}:${declaration.origin.line}` };
-  if (untypedJsonTypes.has(declaration.id) && derived.length === 0) return { ...described, not: { type: 'null' } };
+  if (declaration.json) return { ...described, not: { type: 'null' } };
+  const derived = declaration.descendants.map((id) => context.plan.byId.get(id)).filter((d) => d !== undefined);
   const own = odataTypeNames(declaration.id);
-  const accepted = [...own, ...derived.flatMap((d) => odataTypeNames(d.id))];
+  const accepted = [...own, ...declaration.descendants.flatMap((id) => odataTypeNames(id))];
   const odataType = { properties: { '@odata.type': { enum: accepted } } };
   if (derived.length === 0) return { ...described, type: 'object', ...odataType, $ref: context.ref(declaration, true) };
   const branches = [declaration, ...derived].map((d) => ({
@@ -161,17 +155,21 @@ function clean(schema: Schema): Schema {
 }
 
 /** Every namespace's schema file, by output path. */
-export function emitJsonSchemaFiles(model: Model, options: EmitOptions, stem: (namespace: string) => string, groups: ReadonlyMap<string, readonly Declaration[]>): Map<string, string> {
-  const byId = new Map(model.declarations.map((d) => [d.id, d]));
-  const derivedById = descendants(byId);
+export function emitJsonSchemaFiles(plan: ValidationPlan, options: EmitOptions, paths: OutputPaths): Map<string, string> {
+  const groups = new Map<string, DeclarationPlan[]>();
+  for (const declaration of plan.declarations) {
+    const list = groups.get(declaration.namespace) ?? [];
+    list.push(declaration);
+    groups.set(declaration.namespace, list);
+  }
   const files = new Map<string, string>();
   for (const [namespace, declarations] of groups) {
     const context: SchemaContext = {
-      byId,
+      plan,
       options,
       ref: (declaration, shape = false) => {
         const pointer = `#/$defs/${(shape ? shapeKey(declaration.name) : declaration.name).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        return declaration.namespace === namespace ? pointer : `${jsonSchemaFileName(declaration.namespace, stem)}${pointer}`;
+        return declaration.namespace === namespace ? pointer : `${paths.schema(declaration.namespace)}${pointer}`;
       },
     };
     const defs: [string, Schema][] = [];
@@ -180,18 +178,18 @@ export function emitJsonSchemaFiles(model: Model, options: EmitOptions, stem: (n
       if (declaration.kind === 'enum') {
         defs.push([declaration.name, clean(enumSchema(declaration))]);
       } else {
-        defs.push([declaration.name, clean(objectSchema(declaration, derivedById.get(declaration.id) ?? [], context))]);
-        if (!untypedJsonTypes.has(declaration.id) || (derivedById.get(declaration.id) ?? []).length > 0) defs.push([shapeKey(declaration.name), shapeSchema(declaration, context)]);
+        defs.push([declaration.name, clean(objectSchema(declaration, context))]);
+        if (!declaration.json) defs.push([shapeKey(declaration.name), shapeSchema(declaration, context)]);
       }
     }
     const document = {
       $schema: jsonSchemaDialect,
-      $id: jsonSchemaFileName(namespace, stem),
+      $id: paths.schema(namespace),
       title: `Namespace ${namespace}`,
       $comment: 'Generated by graphdoc-codegen. Do not edit by hand: edit the Markdown pages and run `graphdoc generate`.',
       $defs: Object.fromEntries(defs),
     };
-    files.set(jsonSchemaFileName(namespace, stem), `${JSON.stringify(document, null, 2)}\n`);
+    files.set(paths.schema(namespace), `${JSON.stringify(document, null, 2)}\n`);
   }
   return files;
 }

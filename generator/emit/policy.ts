@@ -5,35 +5,11 @@
  */
 import type { EdmPrimitive, Property } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
+import { primitiveShapes as runtimePrimitiveShapes, type PrimitiveShape } from '../runtime/validation.js';
 
-/** The JSON kind an Edm primitive is carried as, and its format when it has one. */
-export interface PrimitiveShape {
-  readonly json: 'string' | 'number' | 'integer' | 'boolean';
-  /** Format checked on strings: ISO 8601 date-time, date, time, duration; GUID; base64. */
-  readonly format?: 'date-time' | 'date' | 'time' | 'duration' | 'uuid' | 'base64';
-  /** Inclusive integer range for integer types. */
-  readonly range?: readonly [number, number];
-}
-
-export const primitiveShapes: Readonly<Record<EdmPrimitive, PrimitiveShape>> = {
-  Binary: { json: 'string', format: 'base64' },
-  Boolean: { json: 'boolean' },
-  Byte: { json: 'integer', range: [0, 255] },
-  Date: { json: 'string', format: 'date' },
-  DateTimeOffset: { json: 'string', format: 'date-time' },
-  Decimal: { json: 'number' },
-  Double: { json: 'number' },
-  Duration: { json: 'string', format: 'duration' },
-  Guid: { json: 'string', format: 'uuid' },
-  Int16: { json: 'integer', range: [-32768, 32767] },
-  Int32: { json: 'integer', range: [-2147483648, 2147483647] },
-  Int64: { json: 'integer', range: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] },
-  SByte: { json: 'integer', range: [-128, 127] },
-  Single: { json: 'number' },
-  Stream: { json: 'string' },
-  String: { json: 'string' },
-  TimeOfDay: { json: 'string', format: 'time' },
-};
+/** The JSON shape of each Edm primitive: one table, in the runtime, which generated checks, the interpreter and the JSON Schema follow. */
+export const primitiveShapes: Readonly<Record<EdmPrimitive, PrimitiveShape>> = runtimePrimitiveShapes;
+export type { PrimitiveShape };
 
 const brandedFormats: Readonly<Partial<Record<EdmPrimitive, string>>> = {
   Date: 'date',

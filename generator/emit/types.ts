@@ -95,8 +95,8 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
     extends: extendsList,
     docs: docs(declaration.description, declaration.origin, declaration.open ? ['Open type: may carry properties not listed here.'] : []),
     properties: declaration.properties.map((p) => propertyStructure(p, context)),
-    // An open type accepts any further property.
-    ...(declaration.open ? { indexSignatures: [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }] } : {}),
+    // An open type accepts any further property; typed so only on request (`indexSignatures`), as derived interfaces inherit it.
+    ...(declaration.open && context.options.indexSignatures ? { indexSignatures: [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }] } : {}),
   };
 }
 

@@ -11,8 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { namespaceFileStem } from '../emit/index.js';
-import { validatorModulePath, type ValidatorLayout } from '../emit/validators-module.js';
+import { emittedPaths } from '../emit/index.js';
 import { jsonValue } from '../extract.js';
 import type { Declaration } from '../model/ir.js';
 import { generate, type GenerateResult, type Page } from '../pipeline.js';
@@ -145,7 +144,7 @@ export async function checkExamples(specPages: readonly Page[], examplePages: re
 
 /** Checks every example of `examplePages` against validators already generated (namespace layout), e.g. shared between tests. */
 export async function checkExamplesWith(generated: Pick<GenerateResult, 'files' | 'model' | 'naming'>, examplePages: readonly Page[]): Promise<CheckReport> {
-  const layout: ValidatorLayout = { layout: 'namespace', stem: namespaceFileStem, banner: (what) => what };
+  const paths = emittedPaths(generated.model, generated.naming, { layout: 'namespace' });
   const declarations = new Map(generated.model.declarations.map((d) => [d.id, d]));
   const lowerIds = new Map<string, string>();
   for (const id of [...declarations.keys()].sort().reverse()) lowerIds.set(id.toLowerCase(), id);
@@ -153,10 +152,11 @@ export async function checkExamplesWith(generated: Pick<GenerateResult, 'files' 
   try {
     const validators = new Map<string, ValidateFunction>();
     for (const namespace of new Set(generated.model.declarations.map((d) => d.namespace))) {
-      const module = await loaded.load(validatorModulePath(layout, namespace));
+      const module = await loaded.load(paths.validatorModule(namespace));
       for (const declaration of generated.model.declarations.filter((d) => d.namespace === namespace)) {
         const fn = module[`validate${generated.naming.typeNames[declaration.id] ?? ''}`];
-        if (typeof fn === 'function') validators.set(declaration.id, fn as ValidateFunction);
+        // The docs are checked, so properties they do not document are reported (validators ignore them by default).
+        if (typeof fn === 'function') validators.set(declaration.id, (value) => (fn as ValidateFunction)(value, { unknownProperties: 'report' }));
       }
     }
     const results: ExampleResult[] = [];

@@ -1,10 +1,12 @@
 /**
- * Runtime support for generated validators: the issue shape and catalogue of
- * codes, options, format checks and the reporting helpers of the slow path.
- * Self-contained (imports nothing) because it is copied into the generated
- * output as `runtime/validation.ts`; generated code has no other runtime
- * dependency. Nothing here throws on any input and nothing reads a
- * prototype's properties as data.
+ * Runtime support for generated validators, copied into the generated output
+ * as `runtime/validation.ts` (self-contained: it imports nothing). It holds
+ * the issue shape and catalogue of codes, the options, the Edm primitives'
+ * JSON shapes and format checks, and the one interpreter that collects every
+ * issue: generated code emits, per type, a straight-line boolean check and a
+ * data table (`Table`); `validateX` runs the check and, only when it fails,
+ * walks the value with the tables. Nothing here throws on any input and
+ * nothing reads a prototype's properties as data.
  */
 
 /** What went wrong, one code per constraint kind. */
@@ -19,7 +21,7 @@ export type IssueCode =
   | 'format'
   /** A string that is not a documented enum member (or, for a flags enum, a comma-separated list of them). */
   | 'enum'
-  /** A property a closed type does not document; filter on this code to be forward compatible. */
+  /** A property a closed type does not document (reported only with `unknownProperties: 'report'`). */
   | 'unknown-property'
   /** `@odata.type` names a type that is neither the expected one nor derived from it. */
   | 'odata-type'
@@ -44,7 +46,10 @@ export type FormatName = 'date-time' | 'date' | 'time' | 'duration' | 'uuid' | '
 export interface ValidateOptions {
   /** Format checks: `false` switches all off; an object switches single formats off (`{ 'date-time': false }`). Default: all on. */
   readonly formats?: boolean | { readonly [F in FormatName]?: boolean };
-  /** Properties a closed type does not document: `report` (default, code `unknown-property`) or `ignore`. */
+  /**
+   * Properties a closed type does not document: `ignore` (default: the service may add properties at any time, and
+   * the docs lag it) or `report` (code `unknown-property`).
+   */
   readonly unknownProperties?: 'report' | 'ignore';
   /** Deepest object nesting checked (the root object is depth 0); deeper values get a `depth` issue. Default 64, at most 1000 (the walk is recursive). */
   readonly maxDepth?: number;
@@ -64,10 +69,15 @@ export interface Settings {
    * Test every property read for own-ness. Off by default: a plain object's
    * named properties can only be inherited from Object.prototype, whose
    * members generated code always tests; on when Object.prototype carries
-   * enumerable properties of its own (polluted), and for objects with another
-   * prototype (generated code checks that per object).
+   * enumerable properties of its own (polluted).
    */
   readonly ownChecks: boolean;
+  /**
+   * Leave every object to the interpreter: when unknown properties are
+   * reported or own-ness must be tested, which the generated straight-line
+   * checks do not do.
+   */
+  readonly interpret: boolean;
 }
 
 export const defaultMaxDepth = 64;
@@ -81,11 +91,12 @@ const defaultSettings: Settings = {
   duration: true,
   uuid: true,
   base64: true,
-  unknownProperties: true,
+  unknownProperties: false,
   maxDepth: defaultMaxDepth,
   ownChecks: false,
+  interpret: false,
 };
-const defaultStrictSettings: Settings = { ...defaultSettings, ownChecks: true };
+const defaultStrictSettings: Settings = { ...defaultSettings, ownChecks: true, interpret: true };
 
 /** Object.prototype has enumerable properties: someone added some (prototype pollution). */
 function prototypePolluted(): boolean {
@@ -105,6 +116,7 @@ export function settings(options?: ValidateOptions): Settings {
   if (options === undefined || options === null || typeof options !== 'object') return ownChecks ? defaultStrictSettings : defaultSettings;
   const formats = options.formats;
   const depth = options.maxDepth;
+  const unknownProperties = options.unknownProperties === 'report';
   return {
     dateTime: formatSwitch(formats, 'date-time'),
     date: formatSwitch(formats, 'date'),
@@ -112,11 +124,72 @@ export function settings(options?: ValidateOptions): Settings {
     duration: formatSwitch(formats, 'duration'),
     uuid: formatSwitch(formats, 'uuid'),
     base64: formatSwitch(formats, 'base64'),
-    unknownProperties: options.unknownProperties !== 'ignore',
+    unknownProperties,
     maxDepth: typeof depth === 'number' && depth >= 0 ? Math.min(Math.floor(depth), maxMaxDepth) : defaultMaxDepth,
     ownChecks,
+    interpret: ownChecks || unknownProperties,
   };
 }
+
+/* ------------------------------------------------------------------------ */
+/* Edm primitives as JSON carries them                                      */
+/* ------------------------------------------------------------------------ */
+
+export type EdmPrimitive =
+  | 'Binary'
+  | 'Boolean'
+  | 'Byte'
+  | 'Date'
+  | 'DateTimeOffset'
+  | 'Decimal'
+  | 'Double'
+  | 'Duration'
+  | 'Guid'
+  | 'Int16'
+  | 'Int32'
+  | 'Int64'
+  | 'SByte'
+  | 'Single'
+  | 'Stream'
+  | 'String'
+  | 'TimeOfDay';
+
+/** The JSON kind an Edm primitive is carried as, and its format when it has one. */
+export interface PrimitiveShape {
+  readonly json: 'string' | 'number' | 'integer' | 'boolean';
+  /** Format checked on strings: ISO 8601 date-time, date, time, duration; GUID; base64. */
+  readonly format?: FormatName;
+  /** Inclusive integer range for integer types. */
+  readonly range?: readonly [number, number];
+}
+
+/** The one table of Edm primitives' JSON shapes: generated checks, the interpreter and the JSON Schema follow it. */
+export const primitiveShapes: Readonly<Record<EdmPrimitive, PrimitiveShape>> = {
+  Binary: { json: 'string', format: 'base64' },
+  Boolean: { json: 'boolean' },
+  Byte: { json: 'integer', range: [0, 255] },
+  Date: { json: 'string', format: 'date' },
+  DateTimeOffset: { json: 'string', format: 'date-time' },
+  Decimal: { json: 'number' },
+  Double: { json: 'number' },
+  Duration: { json: 'string', format: 'duration' },
+  Guid: { json: 'string', format: 'uuid' },
+  Int16: { json: 'integer', range: [-32768, 32767] },
+  Int32: { json: 'integer', range: [-2147483648, 2147483647] },
+  Int64: { json: 'integer', range: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] },
+  SByte: { json: 'integer', range: [-128, 127] },
+  Single: { json: 'number' },
+  Stream: { json: 'string' },
+  String: { json: 'string' },
+  TimeOfDay: { json: 'string', format: 'time' },
+};
+
+/**
+ * How a table names a primitive: its Edm name, or Int64 carried as a string
+ * (`Int64String`, IEEE754Compatible services) or as either (`Int64Either`),
+ * per the Int64 mapping the code was generated with.
+ */
+export type PrimitiveCode = EdmPrimitive | 'Int64String' | 'Int64Either';
 
 /* ------------------------------------------------------------------------ */
 /* Formats (OData ABNF for Edm types; ISO 8601 / RFC 3339 spellings)        */
@@ -216,18 +289,112 @@ export function isInt64String(value: unknown): boolean {
   return digits.length < 19 || digits <= (negative ? '9223372036854775808' : '9223372036854775807');
 }
 
+
 /* ------------------------------------------------------------------------ */
-/* Fast-path helpers                                                         */
+/* Tables: what generated code states about each type                       */
 /* ------------------------------------------------------------------------ */
 
-/** A check as generated code calls it: value, object depth, settings. */
+/** A boolean check as generated code defines it: value, depth of the object holding it, settings. */
 export type Check = (value: unknown, depth: number, settings: Settings) => boolean;
 
-/** Whether reads from this object need an own-property test: it is not a plain (or null-prototype) object, or the settings say so. */
-export function needsOwnChecks(value: object, settings: Settings): boolean {
-  if (settings.ownChecks) return true;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype !== Object.prototype && prototype !== null;
+/**
+ * A generated check of a plain object's properties, inherited ones included.
+ * With `failed` null it returns at the first failing property; given a list,
+ * it records there the position of every failing property (in the order of
+ * the type's compiled fields) and goes on.
+ */
+export type Shape = (value: Record<string, unknown>, depth: number, settings: Settings, failed: number[] | null) => boolean;
+
+/**
+ * A type as a table states it: a primitive, another type's table, a
+ * collection (a one-element array holding the element's type), or `0` for
+ * anything (a type the docs name but the generator could not resolve).
+ */
+export type TypeData = PrimitiveCode | Table | readonly [TypeData] | 0;
+
+/** One documented property: JSON name, type, whether it admits null, source line, and source file when it is not the table's. */
+export type PropertyData = readonly [name: string, type: TypeData, nullable: boolean, line: number, file?: string];
+
+export interface ObjectData {
+  readonly id: string;
+  /** The page documenting the type: the file of its properties' sources unless they say otherwise. */
+  readonly file: string;
+  /** The generated boolean check, with its `@odata.type` dispatch. */
+  readonly check: Check;
+  /** The generated check of its properties (no dispatch); none for a Json type. */
+  readonly shape?: Shape;
+  readonly base?: Table;
+  /** An open type, or one deriving from an open type: undocumented properties are never reported. */
+  readonly open?: true;
+  /** Stands for any JSON value but null (Graph's `Json`). */
+  readonly json?: true;
+  /** The properties the type documents itself, replacing its base's of the same name; the base's come from the base's table. */
+  readonly properties: readonly PropertyData[];
+  /** The types whose base this is. */
+  readonly derived?: readonly Table[];
+}
+
+export interface EnumData {
+  readonly id: string;
+  readonly check: Check;
+  /** The documented members; none: any string. */
+  readonly members: readonly string[];
+  readonly flags?: true;
+}
+
+/**
+ * A type's table. A function, so that tables may refer to each other in any
+ * order (function declarations are hoisted, across cyclic imports too) and a
+ * bundler keeps only the tables a validator reaches.
+ */
+export type Table = () => ObjectData | EnumData;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers of the generated checks                                          */
+/* ------------------------------------------------------------------------ */
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** An object whose prototype is Object.prototype or null: its named properties are its own or Object.prototype's. */
+function plainPrototype(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Whether a generated check reads this value itself: a plain object, not
+ * deeper than `maxDepth`, under settings that need no interpreter. The
+ * generated check hands any other value to `conforms`.
+ */
+export function fastObject(value: unknown, depth: number, settings: Settings): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !settings.interpret && depth <= settings.maxDepth && !Array.isArray(value) && plainPrototype(value);
+}
+
+/** The interpreter's answer for a value `fastObject` leaves to it: is it a valid value of the table's object type? */
+export function conforms(value: unknown, table: Table, depth: number, settings: Settings): boolean {
+  const collector: Collector = { settings, issues: [], failing: [] };
+  walkObject(collector, '', value, objectType(table), depth, undefined);
+  return collector.issues.length === 0;
+}
+
+/**
+ * The check for a value whose `@odata.type` is not `#ns.name` of the table's
+ * type: the type's own shape for its other spelling (`ns.name`), the check of
+ * the derived type it names, or false when it names neither.
+ */
+export function dispatch(table: Table, type: unknown, value: Record<string, unknown>, depth: number, settings: Settings): boolean {
+  if (typeof type !== 'string') return false;
+  const own = objectType(table);
+  if (own.names.has(type)) return own.shape !== undefined && own.shape(value, depth, settings, null);
+  const target = derivedTypes(own).get(type);
+  return target !== undefined && target.check(value, depth, settings);
+}
+
+/** A failing property at `index`: true (stop) for a boolean check, else recorded (go on). */
+export function failed(list: number[] | null, index: number): boolean {
+  if (list === null) return true;
+  list.push(index);
+  return false;
 }
 
 /** A non-null, non-array object. */
@@ -240,28 +407,6 @@ export function isControlKey(key: string): boolean {
   return key.charCodeAt(0) === 35 /* # */ || key.indexOf('@') !== -1;
 }
 
-/** The object's own `@odata.type`, or undefined when it has none. */
-export function odataType(value: Record<string, unknown>): unknown {
-  const type = value['@odata.type'];
-  return type !== undefined && Object.prototype.hasOwnProperty.call(value, '@odata.type') ? type : undefined;
-}
-
-/** Every own key with a defined value is documented (in `keys`) or control information. */
-export function onlyKnownKeys(value: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key) || value[key] === undefined) continue;
-    if (!keys.has(key) && !isControlKey(key)) return false;
-  }
-  return true;
-}
-
-/** Every element passes `check` (a collection never holds null). */
-export function arrayOf(value: unknown, check: Check, depth: number, settings: Settings): boolean {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (!check(value[i], depth, settings)) return false;
-  return true;
-}
-
 /** A flags enum value: one member or a comma-separated list of members (spaces after commas tolerated). */
 export function isFlags(value: unknown, members: ReadonlySet<string>): boolean {
   if (typeof value !== 'string') return false;
@@ -272,18 +417,17 @@ export function isFlags(value: unknown, members: ReadonlySet<string>): boolean {
 }
 
 /* ------------------------------------------------------------------------ */
-/* Slow path: collecting every issue                                        */
+/* Issues                                                                   */
 /* ------------------------------------------------------------------------ */
 
-export interface Collector {
+interface Collector {
   readonly settings: Settings;
   readonly issues: ValidationIssue[];
+  /** Positions of failing properties, as generated shapes record them; shared by the objects of one walk, a stack. */
+  readonly failing: number[];
 }
 
-export type Source = { readonly file: string; readonly line: number } | undefined;
-
-/** A collecting check as generated code calls it: value, JSON Pointer, depth, collector, the documented property's source. */
-export type Collect = (value: unknown, path: string, depth: number, collector: Collector, source: Source) => void;
+type Source = { readonly file: string; readonly line: number } | undefined;
 
 /** Escapes one JSON Pointer segment: `~` → `~0`, `/` → `~1`. */
 export function pointerSegment(key: string): string {
@@ -345,21 +489,14 @@ function message(code: IssueCode, expected: string, received: string): string {
   }
 }
 
-export function report(collector: Collector, path: string, code: IssueCode, expected: string, received: string, source: Source): void {
+function report(collector: Collector, path: string, code: IssueCode, expected: string, received: string, source: Source): void {
   const text = message(code, expected, received);
   // One object literal per shape (with or without `source`): no property added after creation.
   collector.issues.push(source === undefined ? { path, code, message: text, expected, received } : { path, code, message: text, expected, received, source });
 }
 
-/** Reports `null` (when not allowed); true when the value was null and nothing more is to be checked. */
-export function checkNull(c: Collector, path: string, value: unknown, nullable: boolean, source: Source): boolean {
-  if (value !== null) return false;
-  if (!nullable) report(c, path, 'null', 'not null', 'null', source);
-  return true;
-}
-
 /** An integer Edm type: kind, then range. */
-export function checkInteger(c: Collector, path: string, value: unknown, edm: string, min: number, max: number, source: Source): void {
+function checkInteger(c: Collector, path: string, value: unknown, edm: string, min: number, max: number, source: Source): void {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     report(c, path, 'type', `integer (${edm})`, describe(value), source);
   } else if (value < min || value > max) {
@@ -368,29 +505,20 @@ export function checkInteger(c: Collector, path: string, value: unknown, edm: st
 }
 
 /** Int64 as a string (IEEE754Compatible). */
-export function checkInt64String(c: Collector, path: string, value: unknown, source: Source): void {
+function checkInt64String(c: Collector, path: string, value: unknown, source: Source): void {
   if (typeof value !== 'string') report(c, path, 'type', 'string (Int64)', describe(value), source);
   else if (!isInt64String(value)) report(c, path, 'format', 'Int64 string', describe(value), source);
 }
 
 /** Int64 as a number or a string. */
-export function checkInt64Either(c: Collector, path: string, value: unknown, source: Source): void {
+function checkInt64Either(c: Collector, path: string, value: unknown, source: Source): void {
   if (typeof value === 'string') checkInt64String(c, path, value, source);
   else if (typeof value === 'number') checkInteger(c, path, value, 'Int64', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, source);
   else report(c, path, 'type', 'integer or string (Int64)', describe(value), source);
 }
 
-/** A floating-point Edm type (finite numbers only, as JSON carries them). */
-export function checkNumber(c: Collector, path: string, value: unknown, edm: string, source: Source): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) report(c, path, 'type', `number (${edm})`, describe(value), source);
-}
-
-export function checkBoolean(c: Collector, path: string, value: unknown, source: Source): void {
-  if (typeof value !== 'boolean') report(c, path, 'type', 'boolean', describe(value), source);
-}
-
 /** A string Edm type, with its format when it has one and the format check is on. */
-export function checkString(c: Collector, path: string, value: unknown, edm: string, format: FormatName | undefined, source: Source): void {
+function checkString(c: Collector, path: string, value: unknown, edm: string, format: FormatName | undefined, source: Source): void {
   if (typeof value !== 'string') {
     report(c, path, 'type', edm === 'String' ? 'string' : `string (${edm})`, describe(value), source);
   } else if (format !== undefined && c.settings[settingOfFormat[format]] === true && !formats[format](value)) {
@@ -398,71 +526,281 @@ export function checkString(c: Collector, path: string, value: unknown, edm: str
   }
 }
 
-/** `expected` of enum issues, made once per enum. */
-const enumExpectations = new WeakMap<ReadonlySet<string>, string>();
-
-/** A documented enum member, or for a flags enum a comma-separated list of members. */
-export function checkEnum(c: Collector, path: string, value: unknown, name: string, members: ReadonlySet<string>, flags: boolean, source: Source): void {
-  if (typeof value !== 'string') {
-    report(c, path, 'type', `string (${name})`, describe(value), source);
-    return;
+/** A documented enum member, or for a flags enum a comma-separated list of members; any string for an enum without members. */
+function checkEnum(c: Collector, path: string, value: unknown, type: EnumType, source: Source): void {
+  if (type.members.size === 0) return checkString(c, path, value, type.id, undefined, source);
+  if (typeof value !== 'string') return report(c, path, 'type', `string (${type.id})`, describe(value), source);
+  if (type.flags ? isFlags(value, type.members) : type.members.has(value)) return;
+  if (type.expected === undefined) {
+    const list = type.members.size <= 12 ? `${type.flags ? 'a comma-separated list of' : 'one of'} ${[...type.members].map((m) => JSON.stringify(m)).join(', ')}` : `${type.flags ? 'a comma-separated list of members' : 'a member'} of ${type.members.size}`;
+    type.expected = `${list} (${type.id})`;
   }
-  if (flags ? isFlags(value, members) : members.has(value)) return;
-  let expected = enumExpectations.get(members);
-  if (expected === undefined) {
-    const list = members.size <= 12 ? `${flags ? 'a comma-separated list of' : 'one of'} ${[...members].map((m) => JSON.stringify(m)).join(', ')}` : `${flags ? 'a comma-separated list of members' : 'a member'} of ${members.size}`;
-    expected = `${list} (${name})`;
-    enumExpectations.set(members, expected);
-  }
-  report(c, path, 'enum', expected, describe(value), source);
+  report(c, path, 'enum', type.expected, describe(value), source);
 }
 
-/** Every element of a collection; reports a non-array once. */
-export function checkArray(c: Collector, path: string, value: unknown, element: Collect, depth: number, what: string, source: Source): void {
-  if (!Array.isArray(value)) {
-    report(c, path, 'type', `array (${what})`, describe(value), source);
-    return;
-  }
-  for (let i = 0; i < value.length; i++) element(value[i], `${path}/${i}`, depth, c, source);
-}
-
-/** The object test at the head of an object's collecting check; true when the value is an object and not too deep. */
-export function checkObject(c: Collector, path: string, value: unknown, name: string, depth: number, source: Source): value is Record<string, unknown> {
-  if (!isObject(value)) {
-    report(c, path, 'type', `object (${name})`, describe(value), source);
-    return false;
-  }
-  if (depth > c.settings.maxDepth) {
-    report(c, path, 'depth', String(c.settings.maxDepth), 'object', source);
-    return false;
-  }
-  return true;
-}
-
-/** A value of the wrong JSON kind. */
-export function reportType(c: Collector, path: string, expected: string, value: unknown, source: Source): void {
-  report(c, path, 'type', expected, describe(value), source);
-}
-
-export function reportUnknownProperty(c: Collector, path: string, key: string, typeName: string): void {
-  if (c.settings.unknownProperties) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', typeName, quote(key), undefined);
-}
-
-/** Reports every own key with a defined value that is neither documented (in `keys`) nor control information. */
-export function reportUnknownKeys(c: Collector, path: string, value: Record<string, unknown>, keys: ReadonlySet<string>, typeName: string): void {
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key) || value[key] === undefined) continue;
-    if (!keys.has(key) && !isControlKey(key)) reportUnknownProperty(c, path, key, typeName);
-  }
-}
-
-export function reportOdataType(c: Collector, path: string, value: unknown, typeName: string): void {
+function reportOdataType(c: Collector, path: string, value: unknown, typeName: string): void {
   if (typeof value !== 'string') report(c, `${path}/@odata.type`, 'type', 'string (@odata.type)', describe(value), undefined);
   else report(c, `${path}/@odata.type`, 'odata-type', typeName, quote(value), undefined);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Entry points the generated isX / validateX delegate to                   */
+/* The interpreter: tables compiled on first use, then walked               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A type as the interpreter uses it, made once from its table data: a test
+ * (no reporting), and the report of what keeps a value from passing that
+ * test, called only once the test has failed. `depth` is that of the object
+ * holding the value.
+ */
+interface Kind {
+  readonly test: (value: unknown, depth: number, settings: Settings) => boolean;
+  readonly report: (c: Collector, path: string, value: unknown, depth: number, source: Source) => void;
+  /** The type as the docs name it, for `expected`. */
+  readonly name: () => string;
+  /** Anything goes (a type the generator could not resolve). */
+  readonly any: boolean;
+}
+
+/** A property as the interpreter uses it. */
+interface Field {
+  readonly name: string;
+  /** `/name`, escaped as a JSON Pointer segment. */
+  readonly segment: string;
+  /** Its type's test and report. */
+  readonly kind: Kind;
+  /** Admits null (so does a property of any type). */
+  readonly nullable: boolean;
+  readonly source: Source;
+}
+
+interface ObjectType {
+  readonly kind: 'object';
+  readonly id: string;
+  readonly check: Check;
+  readonly open: boolean;
+  readonly json: boolean;
+  readonly shape: Shape | undefined;
+  /** The `@odata.type` spellings of the type itself. */
+  readonly names: ReadonlySet<string>;
+  /** Every property, inherited ones included (base first, a redefined one in its base's place), by name. */
+  readonly fields: ReadonlyMap<string, Field>;
+  /** The same, by position, as generated shapes record failing properties. */
+  readonly fieldList: readonly Field[];
+  readonly children: readonly Table[];
+  /** Every type deriving from it, by `@odata.type` spelling; built on first use. */
+  derived: ReadonlyMap<string, ObjectType> | undefined;
+}
+
+interface EnumType {
+  readonly kind: 'enum';
+  readonly id: string;
+  readonly check: Check;
+  readonly members: ReadonlySet<string>;
+  readonly flags: boolean;
+  /** `expected` of its issues, made on first use. */
+  expected: string | undefined;
+}
+
+const anyKind: Kind = { test: () => true, report: () => undefined, name: () => 'unknown', any: true };
+
+/** A primitive's test (the same rule as the generated checks') and report, with their texts made once. */
+function primitiveKind(code: PrimitiveCode): Kind {
+  const edm = code === 'Int64String' || code === 'Int64Either' ? 'Int64' : code;
+  const kind = (test: Kind['test'], report: Kind['report']): Kind => ({ test, report, name: () => edm, any: false });
+  if (code === 'Int64String') return kind(isInt64String, (c, path, value, _depth, source) => checkInt64String(c, path, value, source));
+  if (code === 'Int64Either') return kind((value) => Number.isSafeInteger(value) || isInt64String(value), (c, path, value, _depth, source) => checkInt64Either(c, path, value, source));
+  const shape = primitiveShapes[code];
+  switch (shape.json) {
+    case 'boolean':
+      return kind((value) => typeof value === 'boolean', (c, path, value, _depth, source) => report(c, path, 'type', 'boolean', describe(value), source));
+    case 'number': {
+      const expected = `number (${code})`;
+      return kind((value) => typeof value === 'number' && Number.isFinite(value), (c, path, value, _depth, source) => report(c, path, 'type', expected, describe(value), source));
+    }
+    case 'integer': {
+      const [min, max] = shape.range ?? [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+      return kind((value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max, (c, path, value, _depth, source) => checkInteger(c, path, value, code, min, max, source));
+    }
+    case 'string': {
+      const format = shape.format;
+      if (format === undefined) return kind((value) => typeof value === 'string', (c, path, value, _depth, source) => checkString(c, path, value, code, undefined, source));
+      const setting = settingOfFormat[format];
+      const check = formats[format];
+      return kind((value, _depth, settings) => typeof value === 'string' && (settings[setting] !== true || check(value)), (c, path, value, _depth, source) => checkString(c, path, value, code, format, source));
+    }
+    default: {
+      const never: never = shape.json;
+      return never;
+    }
+  }
+}
+
+/** Another type, compiled on first use. Objects are one level deeper than the object holding them. */
+function refKind(table: Table): Kind {
+  let type: ObjectType | EnumType | undefined;
+  const resolved = () => (type ??= compile(table));
+  return {
+    test: (value, depth, settings) => {
+      const target = resolved();
+      // When the interpreter is in charge, an object's check would be the interpreter walking it once more.
+      return target.kind === 'enum' ? target.check(value, depth, settings) : !settings.interpret && target.check(value, depth + 1, settings);
+    },
+    report: (c, path, value, depth, source) => {
+      const target = resolved();
+      if (target.kind === 'enum') checkEnum(c, path, value, target, source);
+      else walkObject(c, path, value, target, depth + 1, source);
+    },
+    name: () => resolved().id,
+    any: false,
+  };
+}
+
+/** A collection: never null inside, every element of its element type; reports a non-array once. */
+function collectionKind(element: Kind): Kind {
+  return {
+    test: element.any
+      ? (value) => Array.isArray(value)
+      : (value, depth, settings) => {
+          if (!Array.isArray(value)) return false;
+          for (let i = 0; i < value.length; i++) if (!element.test(value[i], depth, settings)) return false;
+          return true;
+        },
+    report: (c, path, value, depth, source) => {
+      if (!Array.isArray(value)) return report(c, path, 'type', `array (${element.name()})`, describe(value), source);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (!element.test(item, depth, c.settings)) element.report(c, `${path}/${i}`, item, depth, source);
+      }
+    },
+    name: () => `Collection(${element.name()})`,
+    any: false,
+  };
+}
+
+const primitiveKinds = new Map<PrimitiveCode, Kind>();
+const refKinds = new WeakMap<Table, Kind>();
+
+function kindOf(data: TypeData): Kind {
+  if (data === 0) return anyKind;
+  if (typeof data === 'string') {
+    let kind = primitiveKinds.get(data);
+    if (kind === undefined) primitiveKinds.set(data, (kind = primitiveKind(data)));
+    return kind;
+  }
+  if (typeof data === 'function') {
+    let kind = refKinds.get(data);
+    if (kind === undefined) refKinds.set(data, (kind = refKind(data)));
+    return kind;
+  }
+  return collectionKind(kindOf(data[0]));
+}
+
+/** Reports a present property value if it fails its field: null per its nullability, else per its type. */
+function checkField(c: Collector, path: string, value: unknown, field: Field, depth: number): void {
+  if (value === null ? !field.nullable : !field.kind.test(value, depth, c.settings)) reportField(c, path, value, field, depth);
+}
+
+/** Reports a present property value known to fail its field. */
+function reportField(c: Collector, path: string, value: unknown, field: Field, depth: number): void {
+  if (value === null) report(c, path + field.segment, 'null', 'not null', 'null', field.source);
+  else field.kind.report(c, path + field.segment, value, depth, field.source);
+}
+
+const compiled = new WeakMap<Table, ObjectType | EnumType>();
+
+function compile(table: Table): ObjectType | EnumType {
+  const known = compiled.get(table);
+  if (known !== undefined) return known;
+  const data = table();
+  let type: ObjectType | EnumType;
+  if ('members' in data) {
+    type = { kind: 'enum', id: data.id, check: data.check, members: new Set(data.members), flags: data.flags === true, expected: undefined };
+  } else {
+    const base = data.base === undefined ? undefined : compile(data.base);
+    const fields = new Map(base?.kind === 'object' ? base.fields : []);
+    for (const [name, typeData, nullable, line, file] of data.properties) {
+      const kind = kindOf(typeData);
+      fields.set(name, { name, segment: `/${pointerSegment(name)}`, kind, nullable: nullable || kind.any, source: { file: file ?? data.file, line } });
+    }
+    const names = new Set([`#${data.id}`, data.id]);
+    type = { kind: 'object', id: data.id, check: data.check, open: data.open === true, json: data.json === true, shape: data.shape, names, fields, fieldList: [...fields.values()], children: data.derived ?? [], derived: undefined };
+  }
+  compiled.set(table, type);
+  return type;
+}
+
+function objectType(table: Table): ObjectType {
+  const type = compile(table);
+  if (type.kind !== 'object') throw new Error(`internal: ${type.id} is not an object type`);
+  return type;
+}
+
+function derivedTypes(type: ObjectType): ReadonlyMap<string, ObjectType> {
+  if (type.derived !== undefined) return type.derived;
+  const map = new Map<string, ObjectType>();
+  type.derived = map;
+  for (const table of type.children) {
+    const child = objectType(table);
+    for (const name of child.names) map.set(name, child);
+    for (const [name, grandchild] of derivedTypes(child)) map.set(name, grandchild);
+  }
+  return map;
+}
+
+/**
+ * An object value: the `@odata.type` dispatch, then its properties. A plain
+ * object, when the interpreter is not in charge, is read by the type's
+ * generated shape, which lists every failing property (the same named reads
+ * as the boolean check, and the cost of one straight-line pass); anything
+ * else by its own enumerable keys, which also finds undocumented ones.
+ */
+function walkObject(c: Collector, path: string, value: unknown, type: ObjectType, depth: number, source: Source): void {
+  const settings = c.settings;
+  if (type.json) {
+    if (value === null || value === undefined) report(c, path, 'type', `a JSON value (${type.id})`, describe(value), source);
+    return;
+  }
+  if (!isObject(value)) return report(c, path, 'type', `object (${type.id})`, describe(value), source);
+  if (depth > settings.maxDepth) return report(c, path, 'depth', String(settings.maxDepth), 'object', source);
+  let target = type;
+  const odataType = value['@odata.type'];
+  if (odataType !== undefined && hasOwn.call(value, '@odata.type') && !(typeof odataType === 'string' && type.names.has(odataType))) {
+    const derived = typeof odataType === 'string' ? derivedTypes(type).get(odataType) : undefined;
+    if (derived === undefined) reportOdataType(c, path, odataType, type.id);
+    else target = derived;
+  }
+  const plain = plainPrototype(value);
+  if (target.shape !== undefined && plain && !settings.interpret) {
+    // The shape records positions past the end of the shared list; walks of nested values push theirs further and
+    // truncate back, so this object's stay in place until it is done with them.
+    const failing = c.failing;
+    const start = failing.length;
+    target.shape(value, depth, settings, failing);
+    const end = failing.length;
+    for (let i = start; i < end; i++) {
+      const field = target.fieldList[failing[i] as number];
+      if (field !== undefined) reportField(c, path, value[field.name], field, depth);
+    }
+    // Popped, not truncated: setting `length` is a runtime call, popping is inlined.
+    while (failing.length > start) failing.pop();
+    return;
+  }
+  // for…in allocates nothing; it also yields inherited enumerable keys, which only an object that is not plain, or a
+  // polluted Object.prototype, has.
+  const own = settings.ownChecks || !plain;
+  for (const key in value) {
+    if (own && !hasOwn.call(value, key)) continue;
+    const x = value[key];
+    if (x === undefined) continue;
+    const found = target.fields.get(key);
+    if (found !== undefined) checkField(c, path, x, found, depth);
+    else if (settings.unknownProperties && !target.open && !isControlKey(key)) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', target.id, quote(key), undefined);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry points of the generated isX / validateX                            */
 /* ------------------------------------------------------------------------ */
 
 /** The boolean check, never throwing. */
@@ -474,25 +812,24 @@ export function guard(value: unknown, check: Check, options: ValidateOptions | u
   }
 }
 
-/** Every issue: the boolean check first, the collecting walk only when it fails. Never throws. */
-export function validate(value: unknown, check: Check, collect: Collect, options: ValidateOptions | undefined): ValidationIssue[] {
+/** Every issue: the boolean check first, the interpreter only when it fails. Never throws. */
+export function validate(value: unknown, check: Check, table: Table, options: ValidateOptions | undefined): ValidationIssue[] {
   const resolved = settings(options);
   try {
     if (check(value, 0, resolved)) return [];
   } catch {
     // Reported by the walk below, which meets the same problem.
   }
-  return collectIssues(value, collect, resolved);
+  return collectIssues(value, table, resolved);
 }
 
-/**
- * The collecting walk of `validate`, once the boolean check has failed (generated `validateX` run that check
- * themselves, with a direct call V8 can inline, and then call this). Never throws.
- */
-export function collectIssues(value: unknown, collect: Collect, resolved: Settings): ValidationIssue[] {
-  const collector: Collector = { settings: resolved, issues: [] };
+/** The interpreter's walk of a value the boolean check rejected. Never throws. */
+export function collectIssues(value: unknown, table: Table, resolved: Settings): ValidationIssue[] {
+  const collector: Collector = { settings: resolved, issues: [], failing: [] };
   try {
-    collect(value, '', 0, collector, undefined);
+    const type = compile(table);
+    if (type.kind === 'enum') checkEnum(collector, '', value, type, undefined);
+    else walkObject(collector, '', value, type, 0, undefined);
   } catch (error) {
     report(collector, '', 'internal', 'no exception', error instanceof Error ? error.message : 'an exception', undefined);
   }

@@ -42,7 +42,8 @@ describe('a type with 250 properties', () => {
     ['last chunk', { p248: 'x' }, [{ path: '/p248', code: 'type' }]],
     ['two chunks and an unknown key', { p10: null, p150: [], p999: 1 }, [{ path: '/p150', code: 'type' }, { path: '/p999', code: 'unknown-property' }]],
   ])('%s', (_name, mutation, want) => {
-    expect(pathsAndCodes(compiled.validate('BigThing')({ ...valid, ...mutation }))).toEqual(want);
+    expect(pathsAndCodes(compiled.validate('BigThing')({ ...valid, ...mutation }, { unknownProperties: 'report' }))).toEqual(want);
+    expect(compiled.is('BigThing')({ ...valid, ...mutation }, { unknownProperties: 'report' })).toBe(false);
     expect(compiled.is('BigThing')({ ...valid, ...mutation })).toBe(false);
   });
   it('is split into chunk functions', () => {

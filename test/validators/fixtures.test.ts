@@ -3,11 +3,15 @@
  * every primitive kind, inheritance with an override, collections, enums and
  * flags, open types, @odata.type dispatch, a second namespace, prototype-named
  * properties. Each valid value passes; each one-field spoiler yields exactly
- * the expected set of {path, code}.
+ * the expected set of {path, code}, with undocumented properties reported
+ * (`unknownProperties: 'report'`); by default they are accepted.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ValidateOptions } from '../../generator/runtime/validation.js';
 import { compile, pathsAndCodes, projectRoot, readSpecPages, type Compiled } from './harness.js';
+
+const report: ValidateOptions = { unknownProperties: 'report' };
 
 const fixtures = readSpecPages(join(projectRoot, 'test/validators/fixtures'));
 let compiled: Compiled;
@@ -105,8 +109,12 @@ describe('device (every primitive kind, inherits from entity)', () => {
 
   it.each(deviceSpoilers)('spoiler: %s', (_name, mutation, want) => {
     const value = { ...device, ...mutation };
-    expect(pathsAndCodes(compiled.validate('Device')(value))).toEqual(want);
-    expect(compiled.is('Device')(value)).toBe(false);
+    expect(pathsAndCodes(compiled.validate('Device')(value, report))).toEqual(want);
+    expect(compiled.is('Device')(value, report)).toBe(false);
+    // By default, undocumented properties are accepted and everything else is the same.
+    const byDefault = want.filter((issue) => issue.code !== 'unknown-property');
+    expect(pathsAndCodes(compiled.validate('Device')(value))).toEqual(byDefault);
+    expect(compiled.is('Device')(value)).toBe(byDefault.length === 0);
   });
 
   it.each<Spoiler>([
@@ -119,7 +127,7 @@ describe('device (every primitive kind, inherits from entity)', () => {
   });
 
   it('reports every problem, not just the first', () => {
-    const issues = compiled.validate('Device')({ displayName: 1, tags: [1, 2], owners: [{ since: 'x' }], kind: 'watch', colour: 'blue' });
+    const issues = compiled.validate('Device')({ displayName: 1, tags: [1, 2], owners: [{ since: 'x' }], kind: 'watch', colour: 'blue' }, report);
     expect(pathsAndCodes(issues)).toEqual([
       { path: '/colour', code: 'unknown-property' },
       { path: '/displayName', code: 'type' },
@@ -151,10 +159,17 @@ describe('options', () => {
     expect(compiled.is('Device')(value, { formats: false })).toBe(true);
   });
 
-  it('ignores unknown properties on request', () => {
+  it('accepts unknown properties by default and with "ignore", and reports them on request', () => {
     const value = { ...device, colour: 'blue', owners: [{ nickname: 'A' }] };
-    expect(compiled.validate('Device')(value, { unknownProperties: 'ignore' })).toEqual([]);
-    expect(compiled.is('Device')(value, { unknownProperties: 'ignore' })).toBe(true);
+    for (const options of [undefined, { unknownProperties: 'ignore' } as const]) {
+      expect(compiled.validate('Device')(value, options)).toEqual([]);
+      expect(compiled.is('Device')(value, options)).toBe(true);
+    }
+    expect(pathsAndCodes(compiled.validate('Device')(value, report))).toEqual([
+      { path: '/colour', code: 'unknown-property' },
+      { path: '/owners/0/nickname', code: 'unknown-property' },
+    ]);
+    expect(compiled.is('Device')(value, report)).toBe(false);
   });
 
   it('bounds the depth with its own code', () => {
@@ -191,8 +206,10 @@ describe('robustness', () => {
     try {
       expect(compiled.validate('Device')({ id: 'x' })).toEqual([]);
       expect(compiled.is('Device')({ id: 'x' })).toBe(true);
-      expect(pathsAndCodes(compiled.validate('Device')({ id: 'x', size: 1 }))).toEqual([{ path: '/size', code: 'unknown-property' }]);
-      expect(compiled.is('Device')({ id: 'x', size: 1 })).toBe(false);
+      expect(pathsAndCodes(compiled.validate('Device')({ id: 'x', size: 1 }, report))).toEqual([{ path: '/size', code: 'unknown-property' }]);
+      expect(compiled.is('Device')({ id: 'x', size: 1 }, report)).toBe(false);
+      expect(pathsAndCodes(compiled.validate('Device')({ id: 'x', displayName: 5 }))).toEqual([{ path: '/displayName', code: 'type' }]);
+      expect(compiled.is('Device')({ id: 'x', displayName: 5 })).toBe(false);
     } finally {
       delete prototype['displayName'];
       delete prototype['colour'];

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transpileToTemp, type LoadedModules, type ModuleExports } from '../../generator/examples/load-validators.js';
-import { namespaceFileStem } from '../../generator/emit/index.js';
+import { emittedPaths } from '../../generator/emit/index.js';
 import type { EmitOptions } from '../../generator/options.js';
 import { generate, type GenerateResult, type Page } from '../../generator/pipeline.js';
 import type { ValidateOptions, ValidationIssue } from '../../generator/runtime/validation.js';
@@ -33,13 +33,12 @@ export function readSpecPages(dir: string): Page[] {
 /** Generates, transpiles and imports validators for `pages`; look functions up by TypeScript type name in any namespace. */
 export async function compile(pages: readonly Page[], options: Partial<EmitOptions> = {}): Promise<Compiled> {
   const result = generate(pages, { validators: true, ...options });
-  const layout = options.layout ?? 'namespace';
+  const paths = emittedPaths(result.model, result.naming, { layout: options.layout ?? 'namespace' });
   const loaded: LoadedModules = transpileToTemp(result.files);
   const exports = new Map<string, unknown>();
   try {
     for (const namespace of new Set(result.model.declarations.map((d) => d.namespace))) {
-      const stem = namespaceFileStem(namespace);
-      const module: ModuleExports = await loaded.load(layout === 'namespace' ? `${stem}.validators.ts` : `${stem}/index.validators.ts`);
+      const module: ModuleExports = await loaded.load(paths.validatorModule(namespace));
       for (const [name, value] of Object.entries(module)) exports.set(name, value);
     }
   } catch (error) {

@@ -1,15 +1,13 @@
 /**
  * Validators follow the emit options the types follow (policy.ts): Int64
- * mapping, nullability, both layouts, every enum style; and the output
- * type-checks under --strict with each combination.
+ * mapping, nullability, both layouts, every enum style; and the output, with
+ * a consumer, type-checks under every strict flag with each combination.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmitOptions } from '../../generator/options.js';
 import { generate } from '../../generator/pipeline.js';
+import { typeCheck } from '../helpers/typecheck.js';
 import { compile, pathsAndCodes, projectRoot, readSpecPages } from './harness.js';
 
 const fixtures = readSpecPages(join(projectRoot, 'test/validators/fixtures'));
@@ -53,15 +51,18 @@ describe('nullability', () => {
 });
 
 describe('layout "type"', () => {
-  it('emits one validators module per namespace folder, re-exported by the barrel, with the same behaviour', async () => {
+  it('emits one validators module per namespace folder, exported by the validators entry only, with the same behaviour', async () => {
     const compiled = await compile(fixtures, { layout: 'type' });
     try {
       expect([...compiled.result.files.keys()].filter((p) => p.includes('validators') || p.startsWith('runtime'))).toEqual([
         'microsoft.graph.callRecords/index.validators.ts',
         'microsoft.graph/index.validators.ts',
         'runtime/validation.ts',
+        'validators.ts',
       ]);
-      expect(compiled.result.files.get('microsoft.graph/index.ts')).toContain("} from './index.validators.js';");
+      // Type modules and barrels never import validators.
+      expect([...compiled.result.files].filter(([path, text]) => !path.includes('validat') && text.includes('validators'))).toEqual([]);
+      expect(compiled.result.files.get('validators.ts')).toContain("export * as callRecords from './microsoft.graph.callRecords/index.validators.js';");
       expect(pathsAndCodes(compiled.validate('Session')({ device: { '@odata.type': '#microsoft.graph.phone', phoneNumber: 5 } }))).toEqual([{ path: '/device/phoneNumber', code: 'type' }]);
     } finally {
       compiled.dispose();
@@ -69,49 +70,19 @@ describe('layout "type"', () => {
   });
 });
 
-function typeCheck(files: ReadonlyMap<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'graphdoc-options-'));
-  try {
-    for (const [path, text] of files) {
-      if (!path.endsWith('.ts')) continue;
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    writeFileSync(
-      join(dir, 'use.ts'),
-      [
-        "import { isDevice, validateDevice, callRecords, type Device } from './index.js';",
-        'declare const input: unknown;',
-        'if (isDevice(input)) { const device: Device = input; void device; }',
-        'const issues = validateDevice(input, { formats: { uuid: false }, unknownProperties: "ignore", maxDepth: 8 });',
-        'const paths: string[] = issues.map((i) => i.path);',
-        'void paths; void callRecords.isSession(input);',
-      ].join('\n'),
-    );
-    const roots = [...files.keys()].filter((p) => p.endsWith('.ts')).map((p) => join(dir, p));
-    const program = ts.createProgram([...roots, join(dir, 'use.ts')], {
-      strict: true,
-      noEmit: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      noImplicitReturns: true,
-      noUnusedLocals: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      types: [],
-    });
-    return (
-      ts
-        .getPreEmitDiagnostics(program)
-        // noUnusedLocals is for the validator modules and the runtime; the type modules of the per-type layout import types they do not print (reported).
-        .filter((d) => d.code !== 6133 || /validat|use\.ts/.test(d.file?.fileName ?? ''))
-        .map((d) => `${d.file?.fileName.slice(dir.length + 1) ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** The generated files plus a consumer that uses types, validators and options, type-checked under every strict flag. */
+function typeCheckWithConsumer(files: ReadonlyMap<string, string>, enumStyle: EmitOptions['enumStyle']): string[] {
+  const consumer = [
+    "import type { Device } from './index.js';",
+    "import { isDevice, validateDevice, callRecords, type ValidationIssue } from './validators.js';",
+    'declare const input: unknown;',
+    'if (isDevice(input)) { const device: Device = input; void device; }',
+    'const issues: ValidationIssue[] = validateDevice(input, { formats: { uuid: false }, unknownProperties: "report", maxDepth: 8 });',
+    'const paths: string[] = issues.map((i) => i.path);',
+    'void paths; void callRecords.isSession(input);',
+    '',
+  ].join('\n');
+  return typeCheck(new Map([...files, ['use.ts', consumer]]), {}, enumStyle);
 }
 
 describe('generated validators type-check under --strict', () => {
@@ -124,7 +95,7 @@ describe('generated validators type-check under --strict', () => {
   ];
   it.each(combinations)('%j', (options) => {
     const { files } = generate([...fixtures, ...readSpecPages(join(projectRoot, 'specs'))], { validators: true, ...options });
-    expect(typeCheck(files)).toEqual([]);
+    expect(typeCheckWithConsumer(files, options.enumStyle ?? 'const-object')).toEqual([]);
   });
 
   it('emits nothing for validators when they are switched off', () => {

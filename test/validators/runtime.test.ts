@@ -69,9 +69,11 @@ describe('isControlKey', () => {
 describe('settings', () => {
   it('resolves defaults to one shared object and reads each option', () => {
     expect(rt.settings()).toBe(rt.settings(undefined));
-    expect(rt.settings({ formats: false })).toMatchObject({ dateTime: false, date: false, time: false, duration: false, uuid: false, base64: false, unknownProperties: true });
+    expect(rt.settings()).toMatchObject({ unknownProperties: false, interpret: false, ownChecks: false });
+    expect(rt.settings({ formats: false })).toMatchObject({ dateTime: false, date: false, time: false, duration: false, uuid: false, base64: false, unknownProperties: false });
     expect(rt.settings({ formats: { date: false } })).toMatchObject({ dateTime: true, date: false });
-    expect(rt.settings({ unknownProperties: 'ignore' }).unknownProperties).toBe(false);
+    expect(rt.settings({ unknownProperties: 'ignore' })).toMatchObject({ unknownProperties: false, interpret: false });
+    expect(rt.settings({ unknownProperties: 'report' })).toMatchObject({ unknownProperties: true, interpret: true });
     expect(rt.settings({ maxDepth: 3.7 }).maxDepth).toBe(3);
     expect(rt.settings({ maxDepth: -1 }).maxDepth).toBe(rt.defaultMaxDepth);
     expect(rt.settings({ maxDepth: 1e9 }).maxDepth).toBe(rt.maxMaxDepth);
@@ -85,14 +87,15 @@ describe('entry points', () => {
       throw new Error('boom');
     };
     expect(rt.guard({}, throwing, undefined)).toBe(false);
-    const throwingWalk: rt.Collect = () => {
+    const throwingTable: rt.Table = () => {
       throw new Error('boom');
     };
-    expect(rt.validate({}, throwing, throwingWalk, undefined)).toEqual([{ path: '', code: 'internal', message: 'the validator failed: boom', expected: 'no exception', received: 'boom' }]);
+    expect(rt.validate({}, throwing, throwingTable, undefined)).toEqual([{ path: '', code: 'internal', message: 'the validator failed: boom', expected: 'no exception', received: 'boom' }]);
   });
 
-  it('report an internal issue when the two walks disagree', () => {
-    expect(rt.validate({}, () => false, () => undefined, undefined).map((i) => i.code)).toEqual(['internal']);
+  it('report an internal issue when the check and the interpreter disagree', () => {
+    const table: rt.Table = () => ({ id: 'x', file: 'x.md', check: () => false, properties: [] });
+    expect(rt.validate({}, () => false, table, undefined).map((i) => i.code)).toEqual(['internal']);
   });
 });
 

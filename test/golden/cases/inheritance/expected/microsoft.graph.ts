@@ -47,7 +47,6 @@ export interface Maker {
  * Open type: may carry properties not listed here.
  */
 export interface Widget extends Omit<Gadget, "size"> {
-  [property: string]: unknown;
   /**
    * Redefined: a 64-bit size that is never null. Not nullable.
    * Source: derived.md:11
