@@ -6,8 +6,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transpileToTemp, type LoadedModules, type ModuleExports } from '../../generator/examples/load-validators.js';
-import { emittedPaths } from '../../generator/emit/index.js';
-import type { EmitOptions } from '../../generator/options.js';
+import { emittedPaths, emitTypes } from '../../generator/emit/index.js';
+import type { Model } from '../../generator/model/ir.js';
+import { assignNames } from '../../generator/model/names.js';
+import { defaultEmitOptions, type EmitOptions } from '../../generator/options.js';
 import { generate, type GenerateResult, type Page } from '../../generator/pipeline.js';
 import type { ValidateOptions, ValidationIssue } from '../../generator/runtime/validation.js';
 
@@ -32,7 +34,17 @@ export function readSpecPages(dir: string): Page[] {
 
 /** Generates, transpiles and imports validators for `pages`; look functions up by TypeScript type name in any namespace. */
 export async function compile(pages: readonly Page[], options: Partial<EmitOptions> = {}): Promise<Compiled> {
-  const result = generate(pages, { validators: true, ...options });
+  return load(generate(pages, { validators: true, ...options }), options);
+}
+
+/** The same from a model built by hand (shapes the docs' rules never produce, which emit must still handle). */
+export async function compileModel(model: Model, options: Partial<EmitOptions> = {}): Promise<Compiled> {
+  const naming = assignNames(model);
+  const files = emitTypes(model, naming, { ...defaultEmitOptions, validators: true, ...options });
+  return load({ files, model, naming, diagnostics: [], quirks: {}, placeholders: 0 }, options);
+}
+
+async function load(result: GenerateResult, options: Partial<EmitOptions>): Promise<Compiled> {
   const paths = emittedPaths(result.model, result.naming, { layout: options.layout ?? 'namespace' });
   const loaded: LoadedModules = transpileToTemp(result.files);
   const exports = new Map<string, unknown>();
