@@ -10,6 +10,7 @@ import type { Declaration, Model, Naming } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
 import { compareCodeUnits } from '../order.js';
 import { commentText, identifier } from './escape.js';
+import { jsdocDescription } from './jsdoc.js';
 import { emitJsonSchemaFiles } from './json-schema.js';
 import { EmittedFileMap, fixedPaths, moduleSpecifier, namespaceFileStem, outputPaths, type OutputPaths } from './paths.js';
 import { validationPlan } from './plan.js';
@@ -66,6 +67,8 @@ interface Emitter {
   readonly paths: OutputPaths;
   /** Shared by every module: canonical types need no module's point of view. */
   readonly inherited: (id: string) => ReadonlyMap<string, string>;
+  /** Where links in descriptions lead (model.linkTargets). */
+  readonly linkTargets: Readonly<Record<string, string>>;
 }
 
 /**
@@ -73,14 +76,23 @@ interface Emitter {
  * declaration elsewhere: it returns the expression to print and records the
  * import it needs.
  */
-function moduleContext(emitter: Emitter, isLocal: (d: Declaration) => boolean, importOf: (d: Declaration) => string): TypeContext {
+function moduleContext(emitter: Emitter, namespace: string, isLocal: (d: Declaration) => boolean, importOf: (d: Declaration) => string): TypeContext {
   const nameOf = (id: string) => emitter.naming.typeNames[id] ?? 'unknown';
   const ref = (id: string): string => {
     const target = emitter.all.get(id);
     if (!target) return 'unknown';
     return isLocal(target) ? nameOf(id) : importOf(target);
   };
-  return { ref, nameOf, inherited: emitter.inherited, options: emitter.options };
+  // A `{@link}` names a type of the module's namespace by its name, one of another namespace as the index exports it
+  // (`callRecords.CallRecord`); it records no import.
+  const linkName = (key: string): string | undefined => {
+    const id = Object.hasOwn(emitter.linkTargets, key) ? emitter.linkTargets[key] : undefined;
+    const target = id === undefined ? undefined : emitter.all.get(id);
+    if (!target) return undefined;
+    return target.namespace === namespace ? nameOf(target.id) : `${emitter.naming.namespaceAliases[target.namespace] ?? 'ns'}.${nameOf(target.id)}`;
+  };
+  const describe = (markdown: string, file: string) => jsdocDescription(markdown, file, linkName);
+  return { ref, nameOf, inherited: emitter.inherited, options: emitter.options, describe };
 }
 
 /**
@@ -108,6 +120,7 @@ function emitNamespaceModule(emitter: Emitter, namespace: string, declarations: 
   const imports = new Map<string, string>();
   const context = moduleContext(
     emitter,
+    namespace,
     (d) => d.namespace === namespace,
     (d) => {
       const alias = aliasOf(d.namespace);
@@ -125,6 +138,7 @@ function emitTypeModule(emitter: Emitter, declaration: Declaration, aliasOf: (ot
   const imports = new Set<string>();
   const context = moduleContext(
     emitter,
+    declaration.namespace,
     (d) => d.id === declaration.id,
     (d) => {
       const name = emitter.naming.typeNames[d.id] ?? 'unknown';
@@ -174,7 +188,7 @@ export function emittedPaths(model: Model, naming: Naming, options: Pick<EmitOpt
 export function emitTypes(model: Model, naming: Naming, options: EmitOptions): EmittedFiles {
   const all = new Map(model.declarations.map((d) => [d.id, d]));
   const paths = emittedPaths(model, naming, options);
-  const emitter: Emitter = { all, naming, options, paths, inherited: inheritedProperties(model, options) };
+  const emitter: Emitter = { all, naming, options, paths, inherited: inheritedProperties(model, options), linkTargets: model.linkTargets };
   const groups = byNamespace(model);
   const files = new EmittedFileMap();
   const specifier = (namespace: string) => moduleSpecifier(fixedPaths.index, paths.typeModule(namespace));

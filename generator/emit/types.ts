@@ -13,7 +13,7 @@ import {
   type TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type { Origin } from '../diagnostics.js';
-import type { EnumDeclaration, ObjectDeclaration, Property } from '../model/ir.js';
+import type { EnumDeclaration, EnumMember, ObjectDeclaration, Property } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
 import { commentText, identifier, propertyKey, stringLiteral } from './escape.js';
 import { isNullable } from './policy.js';
@@ -32,12 +32,15 @@ export interface TypeContext {
    */
   readonly inherited: (id: string) => ReadonlyMap<string, string>;
   readonly options: EmitOptions;
+  /** A description written on page `file` as JSDoc text: links to generated types as `{@link Name}` (see jsdoc.ts). */
+  readonly describe: (markdown: string, file: string) => string;
 }
 
 export type Statement = string | InterfaceDeclarationStructure | TypeAliasDeclarationStructure | EnumDeclarationStructure;
 
-function docs(description: string, origin: Origin, tags: readonly string[] = []): OptionalKind<JSDocStructure>[] {
-  const lines = [commentText(description), `Source: ${commentText(`${origin.file}:${origin.line}`)}`, ...tags].filter((l) => l !== '');
+/** The JSDoc of a declaration, property or member: its description (links rewritten, escaped), its source, tags. */
+function docs(context: TypeContext, description: string, origin: Origin, tags: readonly string[] = []): OptionalKind<JSDocStructure>[] {
+  const lines = [commentText(context.describe(description, origin.file)), `Source: ${commentText(`${origin.file}:${origin.line}`)}`, ...tags].filter((l) => l !== '');
   return [{ kind: StructureKind.JSDoc, description: lines.join('\n') }];
 }
 
@@ -74,7 +77,7 @@ function propertyStructure(property: Property, context: TypeContext): OptionalKi
     name: propertyKey(property.name, 'type'),
     type: propertyType(property, context.ref, context.options),
     hasQuestionToken: true,
-    docs: docs(property.description, property.origin, tags),
+    docs: docs(context, property.description, property.origin, tags),
   };
 }
 
@@ -93,15 +96,15 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
     name: identifier(context.nameOf(declaration.id)),
     isExported: true,
     extends: extendsList,
-    docs: docs(declaration.description, declaration.origin, declaration.open ? ['Open type: may carry properties not listed here.'] : []),
+    docs: docs(context, declaration.description, declaration.origin, declaration.open ? ['Open type: may carry properties not listed here.'] : []),
     properties: declaration.properties.map((p) => propertyStructure(p, context)),
     // An open type accepts any further property; typed so only on request (`indexSignatures`), as derived interfaces inherit it.
     ...(declaration.open && context.options.indexSignatures ? { indexSignatures: [{ keyName: 'property', keyType: 'string', returnType: 'unknown' }] } : {}),
   };
 }
 
-function memberDoc(description: string): string | undefined {
-  return description === '' ? undefined : commentText(description).replace(/\n/g, ' ');
+function memberDoc(context: TypeContext, member: EnumMember): string | undefined {
+  return member.description === '' ? undefined : commentText(context.describe(member.description, member.origin.file)).replace(/\n/g, ' ');
 }
 
 /** The union of an enum's members as string literal types. */
@@ -117,7 +120,7 @@ function withFlags(declaration: EnumDeclaration, union: string): string {
 export function enumStatements(declaration: EnumDeclaration, context: TypeContext): Statement[] {
   const name = identifier(context.nameOf(declaration.id));
   const tags = declaration.flags ? ['Flags: a value may combine members, comma-separated.'] : [];
-  const documentation = docs(declaration.description, declaration.origin, tags);
+  const documentation = docs(context, declaration.description, declaration.origin, tags);
   if (declaration.members.length === 0) {
     return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: 'string', docs: documentation }];
   }
@@ -131,7 +134,7 @@ export function enumStatements(declaration: EnumDeclaration, context: TypeContex
         isExported: true,
         docs: documentation,
         members: declaration.members.map((m) => {
-          const doc = memberDoc(m.description);
+          const doc = memberDoc(context, m);
           return { name: propertyKey(m.name, 'type'), value: m.name, ...(doc ? { docs: [doc] } : {}) };
         }),
       };
@@ -140,7 +143,7 @@ export function enumStatements(declaration: EnumDeclaration, context: TypeContex
     case 'const-object': {
       // Printed as text: ts-morph's printer mis-indents multi-line variable initializers.
       const lines = declaration.members.flatMap((member) => {
-        const doc = memberDoc(member.description);
+        const doc = memberDoc(context, member);
         return [...(doc ? [`  /** ${doc} */`] : []), `  ${propertyKey(member.name, 'object')}: ${stringLiteral(member.name)},`];
       });
       const constant = `${jsDocText(documentation)}export const ${name} = {\n${lines.join('\n')}\n} as const;`;

@@ -364,7 +364,8 @@ function resolveObject(index: Index, self: UnlinkedObject, written: WrittenBase 
 /**
  * One statement of an object's base type, resolved: what says it (for
  * messages), the base, where, and the rule that read it. A row's "Inherited
- * from [x]" names an ancestor, not necessarily the direct base.
+ * from [x]" and a base page's list of derived types name an ancestor, not
+ * necessarily the direct base.
  */
 interface BaseStatement {
   readonly source: string;
@@ -394,7 +395,8 @@ function chooseBases(index: Index, objects: ReadonlyMap<string, UnlinkedObject>,
       const derivedId = resolveObject(index, base, derived);
       if (!derivedId) continue;
       const list = fromBasePages.get(derivedId) ?? [];
-      if (!list.some((s) => s.baseId === base.id)) list.push({ source: `the derived types of "${base.id}"`, baseId: base.id, origin: derived.origin, ...(derived.rule ? { rule: derived.rule } : {}) });
+      // A base page often lists its descendants, not only its children: it names an ancestor of the type.
+      if (!list.some((s) => s.baseId === base.id)) list.push({ source: `the list of derived types of "${base.id}"`, baseId: base.id, origin: derived.origin, ancestorOnly: true, ...(derived.rule ? { rule: derived.rule } : {}) });
       fromBasePages.set(derivedId, list);
     }
   }
@@ -421,13 +423,21 @@ function chooseBases(index: Index, objects: ReadonlyMap<string, UnlinkedObject>,
     const first = stated[0] ?? rows[0];
     if (first) guess.set(id, first.baseId);
   }
+  // Graph's entity types all derive from `entity`: an entity type (one with a key) whose base no page states is taken
+  // to derive from it when judging which of two statements is more specific (beta's directoryObject states no base).
+  const isEntityRoot = (id: string) => {
+    const root = objects.get(id.toLowerCase());
+    return root !== undefined && root.name.toLowerCase() === 'entity' && !guess.has(root.id);
+  };
   const derivesFrom = (id: string, ancestor: string): boolean => {
     const seen = new Set<string>();
+    let last = id;
     for (let current = guess.get(id); current !== undefined && !seen.has(current); current = guess.get(current)) {
       if (current === ancestor) return true;
       seen.add(current);
+      last = current;
     }
-    return false;
+    return isEntityRoot(ancestor) && last !== ancestor && !guess.has(last) && objects.get(last.toLowerCase())?.keyProperty !== undefined;
   };
   const chosen = new Map<string, string>();
   for (const [id, { stated, rows }] of statements) {

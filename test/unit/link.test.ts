@@ -429,6 +429,16 @@ describe('inheritance', () => {
     });
   });
 
+  it('base conflict: an entity type (with a key) whose base no page states counts as deriving from entity', () => {
+    // Beta's directoryObject states no base; "Inherits from [directoryObject]" is still more specific than the annotation's entity.
+    const rootless = resource('directoryObject', { rows: ['id|String|x'] }).replace('"blockType":"resource"', '"blockType":"resource","keyProperty":"id"');
+    const contact = resource('orgContact', { baseType: 'microsoft.graph.entity', prose: 'Inherits from [directoryObject](directoryobject.md).', rows: ['mail|String|x'] });
+    const keyless = resource('gadget', { rows: ['name|String|x'] });
+    const device = resource('device', { baseType: 'microsoft.graph.entity', prose: 'Inherits from [gadget](gadget.md).', rows: ['mail|String|x'] });
+    const { model } = link({ 'entity.md': entity, 'directoryobject.md': rootless, 'orgcontact.md': contact, 'gadget.md': keyless, 'device.md': device });
+    expect([object(model, 'microsoft.graph.orgContact')?.baseId, object(model, 'microsoft.graph.device')?.baseId]).toEqual(['microsoft.graph.directoryObject', 'microsoft.graph.entity']);
+  });
+
   it('use the prose base when there is no annotated one', () => {
     const user = resource('user', { prose: 'Inherits from [directoryObject](directoryobject.md).', rows: ['displayName|String|x'] });
     const { model } = link({ 'entity.md': entity, 'directoryobject.md': directoryObject, 'user.md': user });

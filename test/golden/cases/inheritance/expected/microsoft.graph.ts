@@ -42,7 +42,7 @@ export interface Maker {
 }
 
 /**
- * A gadget that is always measured. Inherits from [gadget](base.md).
+ * A gadget that is always measured. Inherits from {@link Gadget}.
  * Source: derived.md:22
  * Open type: may carry properties not listed here.
  */
