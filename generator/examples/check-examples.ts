@@ -8,11 +8,12 @@
  * being the JSON value's inside the markdown; then one summary line with the
  * counts: found = checked + skipped, checked = passed + failed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { emittedPaths } from '../emit/index.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { jsonValue } from '../extract.js';
+import { readSpecs } from '../specs.js';
 import type { Declaration } from '../model/ir.js';
 import { generate, type GenerateResult, type Page } from '../pipeline.js';
 import type { ValidateOptions, ValidationIssue } from '../runtime/validation.js';
@@ -243,12 +244,11 @@ export function formatProblems(results: readonly ExampleResult[], prefix: string
   return lines.map((l) => l.text);
 }
 
-async function readPagesUnder(dir: string): Promise<Page[]> {
-  const paths = await glob('**/*.md', { cwd: dir, onlyFiles: true, dot: false });
-  return paths
-    .map((p) => p.split(sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+/** Every page under `dir`, read as `generate` reads the specs directory (strict UTF-8, the symbolic-link policy); pages not read are reported. */
+function readPagesUnder(dir: string, io: CheckExamplesIo): Page[] {
+  const { pages, diagnostics } = readSpecs({ specs: dir, include: ['**/*.md'], exclude: [] });
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d, displayPrefix(dir))}\n`);
+  return pages;
 }
 
 function displayPrefix(dir: string): string {
@@ -275,7 +275,7 @@ export async function checkExamplesCommand(options: CheckExamplesOptions, io: Ch
     io.stderr(`graphdoc: unknown format ${JSON.stringify(options.format)}: use text or json\n`);
     return 2;
   }
-  const report = await checkExamples(await readPagesUnder(options.specs), await readPagesUnder(options.examples));
+  const report = await checkExamples(readPagesUnder(options.specs, io), readPagesUnder(options.examples, io));
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ counts: report.counts, results: report.results }, null, 2)}\n`);
   } else {

@@ -1,4 +1,6 @@
 /** check-examples on small API pages: what is found, checked, skipped and why; positions inside the markdown; both formats. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkExamplesCommand, resolveExampleType, type CheckReport } from '../../generator/examples/check-examples.js';
@@ -56,6 +58,22 @@ describe('checkExamplesCommand', () => {
       source: { file: 'deviceowner.md', line: 12 },
     });
     expect(report.results.filter((r) => r.blockType === 'request').map((r) => r.status)).toEqual(['passed']);
+  });
+
+  it('reads API pages as generate reads pages: one that is not UTF-8 is reported on stderr and skipped, the rest checked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphdoc-examples-'));
+    try {
+      cpSync(examples, dir, { recursive: true });
+      writeFileSync(join(dir, 'latin1.md'), Buffer.from('# caf\xe9\n', 'latin1'));
+      let stdout = '';
+      let stderr = '';
+      const code = await checkExamplesCommand({ specs, examples: dir, format: 'text' }, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/latin1\.md:1:6  warning  Page is not valid UTF-8 \(byte 0xE9 at byte offset 5\); skipped: save it as UTF-8  invalid-utf8\n$/);
+      expect(stdout).toContain('check-examples: 14 examples found, 6 checked, 3 passed, 3 failed, 8 skipped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 when a directory is missing', async () => {
