@@ -128,13 +128,27 @@ export function measureFidelity(pages: readonly Page[], model: Model, diagnostic
    * or the type its target page annotates): emitted as stated, or the
    * disagreement reported on a page that states it.
    */
-  const checkStated = (derived: readonly string[], base: readonly string[], files: readonly string[], where: string) => {
+  const ancestorNames = (declaration: ObjectDeclaration): string[] => {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (let id = declaration.baseId; id !== undefined && !seen.has(id); ) {
+      seen.add(id);
+      const base = byId.get(id);
+      if (base?.kind !== 'object') break;
+      names.push(base.name.toLowerCase());
+      id = base.baseId;
+    }
+    return names;
+  };
+  /** `ancestor`: a base page's list of derived types may list descendants, not only children: the base must be an ancestor. */
+  const checkStated = (derived: readonly string[], base: readonly string[], files: readonly string[], where: string, ancestor = false) => {
     const declaration = derived.map((name) => objectsByLowerName.get(name.toLowerCase())).find((d) => d !== undefined);
     if (!declaration) return;
     const actual = declaration.baseId ? byId.get(declaration.baseId)?.name : undefined;
     // A base no page declares cannot be emitted (the generator reports it as unknown-base-type).
     if (!base.some((name) => objectsByLowerName.has(name.split('.').pop()?.toLowerCase() ?? ''))) return;
-    const ok = base.some((name) => actual?.toLowerCase() === name.split('.').pop()?.toLowerCase()) || files.some((f) => disagreementFiles.has(f));
+    const accepted = ancestor ? ancestorNames(declaration) : [actual?.toLowerCase()];
+    const ok = base.some((name) => accepted.includes(name.split('.').pop()?.toLowerCase())) || files.some((f) => disagreementFiles.has(f));
     statedBases.count(ok, () => `${where}: ${derived[0]} derives from ${base.join(' or ')}, generated ${actual ?? '(none)'}`);
   };
   const namesOf = (link: { readonly text: string; readonly file: string }): string[] => [link.text, ...(typeByFile.has(link.file) ? [typeByFile.get(link.file) ?? ''] : [])];
@@ -169,7 +183,7 @@ export function measureFidelity(pages: readonly Page[], model: Model, diagnostic
       for (const derived of scanned.derivedTypes) {
         const names = namesOf(derived);
         const derivedFile = names.map((n) => objectsByLowerName.get(n.toLowerCase())?.origin.file).find((f) => f !== undefined) ?? '';
-        checkStated(names, [ownName], [page.path, derivedFile], page.path);
+        checkStated(names, [ownName], [page.path, derivedFile], page.path, true);
       }
     }
     if (!scanned.resourceType) continue;
