@@ -25,21 +25,15 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { generate } from '../generator/pipeline.js';
 import { corpusAvailable, corpusMissingMessage, readPages, resourcesDir } from '../test/corpus/corpus.js';
+import { median, runsFromArgs } from './cli-setup.js';
 
 if (!corpusAvailable) {
   console.log(corpusMissingMessage);
   process.exit(0);
 }
 
-const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1]) || 3) : 3;
+const runs = runsFromArgs();
 const tscPath = createRequire(import.meta.url).resolve('typescript/lib/tsc.js');
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 function writeTree(dir: string, files: ReadonlyMap<string, string>): void {
   for (const [path, text] of files) {

@@ -11,26 +11,14 @@
  * asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { corpusAvailable, corpusMissingMessage, olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
+import { olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
+import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'graphdoc.js');
-
-if (!corpusAvailable) {
-  console.log(corpusMissingMessage);
-  process.exit(0);
-}
-
-const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1]) || 3) : 3;
-
-const work = mkdtempSync(join(tmpdir(), 'graphdoc-bench-diff-'));
-cpSync(resourcesDir, join(work, 'specs'), { recursive: true });
+const runs = runsFromArgs();
+const work = corpusWorkDir('graphdoc-bench-diff-');
 
 function timed(args: readonly string[], okCodes: readonly number[] = [0]): number {
   const started = performance.now();
@@ -39,12 +27,6 @@ function timed(args: readonly string[], okCodes: readonly number[] = [0]): numbe
   if (!okCodes.includes(result.status ?? -1)) throw new Error(`graphdoc ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return wallMs;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const clear = () => {
   rmSync(join(work, '.graphdoc-cache'), { recursive: true, force: true });

@@ -5,26 +5,13 @@
  * (`-- --runs 5` for more runs). Not a test: it asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { corpusAvailable, corpusMissingMessage, resourcesDir } from '../test/corpus/corpus.js';
+import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'graphdoc.js');
-
-if (!corpusAvailable) {
-  console.log(corpusMissingMessage);
-  process.exit(0);
-}
-
-const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag >= 0 ? Math.max(1, Number(process.argv[runsFlag + 1]) || 3) : 3;
-
-const work = mkdtempSync(join(tmpdir(), 'graphdoc-bench-'));
-cpSync(resourcesDir, join(work, 'specs'), { recursive: true });
+const runs = runsFromArgs();
+const work = corpusWorkDir('graphdoc-bench-');
 
 interface Sample {
   /** Wall time of the whole process, from spawn to exit. */
@@ -43,12 +30,6 @@ function generate(...args: string[]): Sample {
   const report = JSON.parse(result.stdout) as { summary: { durationMs: number; parsed: number; pages: number } };
   return { wallMs, runMs: report.summary.durationMs, parsed: report.summary.parsed, pages: report.summary.pages };
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const cold: Sample[] = [];
 const warm: Sample[] = [];

@@ -21,11 +21,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { corpusAvailable, resourcesDir } from '../test/corpus/corpus.js';
+import { bin, median, root } from './cli-setup.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'graphdoc.js');
 const cli = pathToFileURL(join(root, 'dist', 'cli.js')).href;
 const MB = 1024 * 1024;
 
@@ -83,12 +82,6 @@ function runCli(work: string, variant: Variant, args: readonly string[]): Sample
   if (!probed) throw new Error('no peak memory reported');
   return { wallMs, runMs: report.summary.durationMs, cpuMs: Number(probed[2]) / 1000, peakMb: Number(probed[1]) / 1024 };
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 function measure(work: string, variant: Variant, args: readonly string[] = []): Sample {
   const samples = Array.from({ length: runs }, () => runCli(work, variant, args));
