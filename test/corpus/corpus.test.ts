@@ -112,6 +112,14 @@ describe.each(corpora)('corpus $name', (corpus: Corpus) => {
     expect(percent(fidelity.baseTypesRight)).toBeGreaterThanOrEqual(98);
   });
 
+  it('takes no `$filter` operator for a documented value (only the sentence that lists the values counts)', () => {
+    const operators = new Set(['eq', 'ne', 'NOT', 'not', 'ge', 'le', 'gt', 'lt', 'startsWith', 'endsWith']);
+    const found = run.model.declarations.flatMap((d) =>
+      d.kind === 'object' ? d.properties.filter((p) => (p.knownValues ?? []).some((v) => operators.has(v))).map((p) => `${p.origin.file}:${p.origin.line} ${p.name}: ${(p.knownValues ?? []).join(' | ')}`) : [],
+    );
+    expect(found).toEqual([]);
+  });
+
   it('leaves no reference unresolved when a page of the corpus defines its target', () => {
     expect(unresolvedButDefined(run)).toEqual([]);
   });
