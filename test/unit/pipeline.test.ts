@@ -69,6 +69,7 @@ describe('the seed pages', () => {
       ['synchronizationtaskexecution.md', 15, 'placeholder-description', '15 descriptions are only a placeholder ("TODO: Add Description", "TBD", "Not yet documented"); left out of the documentation'],
     ]);
     expect(result.placeholders).toBe(15);
+    expect([...result.files.values()].filter((text) => text.includes('TODO'))).toEqual([]);
   });
 
   it('emit a module whose SynchronizationTaskExecution interface has those properties and types', () => {
