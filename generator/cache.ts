@@ -118,6 +118,11 @@ export class FilePageCache implements PageCache {
     return sha256(`${this.salt}\0${page.path}\0${page.text}`);
   }
 
+  /** Whether an entry for the page is there (without reading it or counting a hit). */
+  has(page: Page): boolean {
+    return this.entries.has(this.key(page));
+  }
+
   get(page: Page): PageRead | undefined {
     const key = this.key(page);
     const text = this.entries.get(key);

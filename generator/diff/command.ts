@@ -7,16 +7,20 @@
 import { resolve, sep } from 'node:path';
 import { FilePageCache } from '../cache.js';
 import { SpecsError, UsageError, type Settings } from '../config.js';
-import { buildModel } from '../model-pipeline.js';
-import type { Page } from '../pipeline.js';
+import { buildModel, readPage } from '../model-pipeline.js';
+import type { Page, PageCache, PageRead } from '../pipeline.js';
 import { countBySeverity } from '../diagnostics.js';
 import { createProgress, displayPath, exitCode, type Io } from '../report.js';
+import { readPagesInWorker } from '../page-reader.js';
 import { readSpecs } from '../specs.js';
 import { compareModels, type ModelDiff } from './compare.js';
 import { formatJson, formatMarkdown, formatText, summarize, type DiffFormat } from './format.js';
 import { gitPrefix, readGitSpecs } from './git.js';
 
 export type FailOn = 'breaking' | 'any' | 'none';
+
+/** Below this many cold pages, starting a worker (a few hundred milliseconds) costs more than it saves. */
+const workerThreshold = 200;
 
 export interface DiffRequest {
   /** As given on the command line: a folder, or `git:REF`. */
@@ -59,6 +63,35 @@ async function readSide(argument: string, request: DiffRequest): Promise<SideRea
   }
 }
 
+const pageKey = (page: Page): string => `${page.path}\0${page.text}`;
+
+/**
+ * Reads the pages the cache does not have (each once, though both sides may
+ * have it) and stores them in the cache. Reading is most of a cold diff's
+ * time and every page is independent, so when there are many, about half of
+ * them (by size) are read on another core while this one reads the rest.
+ */
+async function readColdPages(pages: readonly Page[], cache: FilePageCache): Promise<Map<string, PageRead>> {
+  const cold = new Map<string, Page>();
+  for (const page of pages) if (!cold.has(pageKey(page)) && !cache.has(page)) cold.set(pageKey(page), page);
+  const all = [...cold.values()];
+  const reads = new Map<string, PageRead>();
+  let offloaded: Page[] = [];
+  let here = all;
+  if (all.length >= workerThreshold) {
+    const half = all.reduce((sum, page) => sum + page.text.length, 0) / 2;
+    let size = 0;
+    const split = all.findIndex((page) => (size += page.text.length) >= half);
+    offloaded = all.slice(0, split + 1);
+    here = all.slice(split + 1);
+  }
+  const elsewhere = offloaded.length > 0 ? readPagesInWorker(offloaded) : Promise.resolve([]);
+  for (const page of here) reads.set(pageKey(page), readPage(page));
+  (await elsewhere).forEach((read, i) => reads.set(pageKey(offloaded[i] as Page), read));
+  for (const page of all) cache.set(page, reads.get(pageKey(page)) as PageRead);
+  return reads;
+}
+
 /** Compares the two sides and returns the diff; throws UsageError for a side that cannot be read. */
 async function diffSides(request: DiffRequest, io: Io): Promise<{ diff: ModelDiff; old: SideRead; new: SideRead; notes: string[] }> {
   const oldSide = await readSide(request.old, request);
@@ -69,10 +102,13 @@ async function diffSides(request: DiffRequest, io: Io): Promise<{ diff: ModelDif
   cache.beginRun();
   const progress = createProgress(io, request.format === 'text');
   const total = oldSide.pages.length + newSide.pages.length;
+  const reads = await readColdPages([...oldSide.pages, ...newSide.pages], cache);
+  // Pages just read come from memory (as read); the others from the cache file.
+  const layered: PageCache = { get: (page) => reads.get(pageKey(page)) ?? cache.get(page), set: (page, read) => cache.set(page, read) };
   let models;
   try {
-    const oldModel = buildModel(oldSide.pages, { cache, onPage: (done) => progress.update('graphdoc: reading pages', done, total) });
-    const newModel = buildModel(newSide.pages, { cache, onPage: (done) => progress.update('graphdoc: reading pages', oldSide.pages.length + done, total) });
+    const oldModel = buildModel(oldSide.pages, { cache: layered, onPage: (done) => progress.update('graphdoc: reading pages', done, total) });
+    const newModel = buildModel(newSide.pages, { cache: layered, onPage: (done) => progress.update('graphdoc: reading pages', oldSide.pages.length + done, total) });
     models = { oldModel, newModel };
   } finally {
     progress.clear();
