@@ -8,6 +8,15 @@ import { main } from '../dist/cli.js';
 // more collection time (`npm run bench:pages` prints both).
 setFlagsFromString('--heap-growing-percent=20');
 
+// A reader that stops early (`graphdoc diff … | head`) closes the pipe: stop quietly, as Unix tools do, instead of
+// dying with an unhandled EPIPE and its stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -53,6 +53,7 @@ const catalogue = {
   'malformed-annotation': { severity: 'warning', message: (reason: string) => `Annotation comment is not valid JSON: ${reason}` },
   'malformed-json-block': { severity: 'warning', message: (reason: string) => `JSON representation is not valid JSON: ${reason}` },
   'missing-type-name': { severity: 'warning', message: () => 'Page has a properties table but no type name (no @odata.type annotation and no "x resource type" title); the page is skipped' },
+  'invalid-namespace': { severity: 'warning', message: (written: string, used: string) => `"Namespace: ${written}" is not a dotted path of identifiers; the page's types go in ${used}` },
   'invalid-type-name': { severity: 'warning', message: (written: string) => `"${written}" is not a qualified type name (a dotted path of identifiers); the page title names the type instead` },
   'duplicate-type': { severity: 'warning', message: (name: string, other: string) => `Type "${name}" is also defined in ${other} as another kind of type (an enum and an object); this definition is dropped` },
   'type-merged': { severity: 'info', message: (name: string, first: string) => `Type "${name}" is also declared in ${first}; the properties of both pages are merged` },

@@ -5,11 +5,11 @@
  * caller decides how to print it.
  */
 import { existsSync } from 'node:fs';
-import { countBySeverity, sortDiagnostics } from './diagnostics.js';
+import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { EmittedFiles } from './emit/index.js';
 import type { Model } from './model/ir.js';
 import { FilePageCache } from './cache.js';
-import { emitOptionsOf, type Settings } from './config.js';
+import { emitOptionsOf, SpecsError, type Settings } from './config.js';
 import { assertSafeOutputDir, checkOwnership, compareWithDisk, faultAt, isUpToDate, OutputError, pendingRecovery, realOutputDir, recoverInterruptedRuns, withManifest, writeAtomically, type Recovery, type Staleness } from './output.js';
 import { generate, type Page } from './pipeline.js';
 import { displayPath, exitCode, type RunSummary } from './report.js';
@@ -85,10 +85,27 @@ function firstChangedPage(read: readonly Page[], settings: Settings): string | u
   return before.keys().next().value;
 }
 
+/**
+ * A specs directory with no page to read is a mistake in the command (a wrong
+ * --specs or --include), not an empty doc set: refused, as tsc refuses a
+ * project with no inputs, so that a typo never replaces good output with an
+ * empty one.
+ */
+function noPagesMessage(settings: Settings, cwd: string, skipped: readonly Diagnostic[]): string {
+  const specs = displayPath(settings.specs, cwd);
+  const [first] = skipped;
+  if (first !== undefined) {
+    const files = skipped.length === 1 ? 'the one file' : `all ${skipped.length} files`;
+    return `no page to generate from: ${files} under ${specs} matching --include could not be read (${first.file}: ${first.message}); nothing was written`;
+  }
+  return `no page to generate from: nothing under ${specs} matches --include ${settings.include.join(' ')}${settings.exclude.length > 0 ? ` (--exclude ${settings.exclude.join(' ')})` : ''}; check --specs and --include; nothing was written`;
+}
+
 export async function runOnce(request: RunRequest): Promise<RunOutcome> {
   const started = performance.now();
   const { settings, mode } = request;
   const read = readSpecs(settings);
+  if (read.pages.length === 0) throw new SpecsError(noPagesMessage(settings, request.cwd, read.diagnostics));
   faultAt('read');
   const outDir = realOutputDir(settings.out);
   assertSafeOutputDir(outDir, { specsDir: settings.specs, cwd: request.cwd });

@@ -142,11 +142,21 @@ function origin(page: RawPage, at: { line: number; column: number }): Origin {
   return { file: page.file, line: at.line, column: at.column };
 }
 
-function pageNamespace(page: RawPage): { namespace: string; stated: boolean } {
+/**
+ * The page's "Namespace: x.y" line. The whole word is the namespace (a
+ * sentence's closing punctuation aside): one that is not a dotted path of
+ * identifiers is reported and the default used, never cut short at the first
+ * odd character (`microsoft.graph.a-b` is not `microsoft.graph.a`).
+ */
+function pageNamespace(page: RawPage, diagnostics: Diagnostic[]): { namespace: string; stated: boolean } {
   for (const paragraph of page.paragraphs) {
     if (paragraph.listItem) continue;
-    const match = /^namespace:\s*([\w.]+)/i.exec(paragraph.text);
-    if (match?.[1]) return { namespace: match[1], stated: true };
+    const match = /^namespace:\s*(\S+)/i.exec(paragraph.text);
+    const written = match?.[1]?.replace(/[.,;:]+$/, '');
+    if (written === undefined || written === '') continue;
+    if (qualifiedNamePattern.test(written) && !written.startsWith('#')) return { namespace: written, stated: true };
+    diagnostics.push(diagnostic('invalid-namespace', origin(page, paragraph), written, defaultNamespace));
+    break;
   }
   return { namespace: defaultNamespace, stated: false };
 }
@@ -438,7 +448,7 @@ function reconcileWithJson(context: PageContext, annotation: RawAnnotation | und
 
 export function buildPage(page: RawPage): Built {
   const diagnostics: Diagnostic[] = [];
-  const { namespace: statedNamespace, stated } = pageNamespace(page);
+  const { namespace: statedNamespace, stated } = pageNamespace(page, diagnostics);
   const fired: Fired = new Set();
   const context: PageContext = { page, namespace: statedNamespace, diagnostics, fired, placeholders: [] };
   const docType = String(page.frontMatter['doc_type'] ?? '').toLowerCase();

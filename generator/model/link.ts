@@ -354,6 +354,12 @@ function placeholder(object: UnlinkedObject): ObjectDeclaration {
  * Resolves a written type to an object id other than `self`'s, or undefined.
  * A link whose text and target disagree is reported when `diagnostics` is given.
  */
+/** Whether a stated base is the type itself ("baseType": its own name): a cycle of one, reported as such rather than as an unknown type. */
+function namesItself(index: Index, self: UnlinkedObject, written: WrittenBase): boolean {
+  const { type } = resolve(index, written.type, written.origin.file, self.namespace);
+  return type.kind === 'ref' && type.id.toLowerCase() === self.id.toLowerCase();
+}
+
 function resolveObject(index: Index, self: UnlinkedObject, written: WrittenBase | undefined, diagnostics?: Diagnostic[]): string | undefined {
   if (!written) return undefined;
   const { type, problem } = resolve(index, written.type, written.origin.file, self.namespace);
@@ -403,10 +409,12 @@ function chooseBases(index: Index, objects: ReadonlyMap<string, UnlinkedObject>,
   const statementsOf = (object: UnlinkedObject): { stated: BaseStatement[]; rows: BaseStatement[] } => {
     const stated: BaseStatement[] = [];
     const annotated = resolveObject(index, object, object.annotatedBase);
-    if (object.annotatedBase && !annotated) diagnostics.push(diagnostic('unknown-base-type', object.annotatedBase.origin, writtenName(object.annotatedBase.type)));
+    const unresolved = (written: WrittenBase) =>
+      namesItself(index, object, written) ? diagnostic('inheritance-cycle', written.origin, `${object.id} → ${object.id}`) : diagnostic('unknown-base-type', written.origin, writtenName(written.type));
+    if (object.annotatedBase && !annotated) diagnostics.push(unresolved(object.annotatedBase));
     if (annotated && object.annotatedBase) stated.push({ source: 'the annotation', baseId: annotated, origin: object.annotatedBase.origin });
     const prose = resolveObject(index, object, object.proseBase, diagnostics);
-    if (object.proseBase && !prose && object.proseBase.type.kind === 'link') diagnostics.push(diagnostic('unknown-base-type', object.proseBase.origin, writtenName(object.proseBase.type)));
+    if (object.proseBase && !prose && object.proseBase.type.kind === 'link') diagnostics.push(unresolved(object.proseBase));
     if (prose && object.proseBase) stated.push({ source: 'the text', baseId: prose, origin: object.proseBase.origin, ...(object.proseBase.rule ? { rule: object.proseBase.rule } : {}) });
     stated.push(...(fromBasePages.get(object.id) ?? []));
     const rows: BaseStatement[] = [];

@@ -7,7 +7,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingSpecs } from '../../generator/config.js';
-import { built, notBuiltMessage, root, run, runMain, snapshot, tempDir } from '../build-step/helpers.js';
+import { spawn } from 'node:child_process';
+import { bin, built, cliEnv, notBuiltMessage, root, run, runMain, snapshot, tempDir } from '../build-step/helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
 
@@ -31,6 +32,22 @@ describe.skipIf(!built)('bin/graphdoc.js (spawned)', () => {
       rmSync(work, { recursive: true, force: true });
     }
   });
+
+  it('stops quietly when the reader closes its output early (`graphdoc … | head`)', async () => {
+    const work = tempDir('cli-pipe');
+    try {
+      cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+      // The pipe is closed before the command writes anything, so its first write fails with EPIPE.
+      const child = spawn(process.execPath, [bin, 'diff', 'specs', 'specs', '--format', 'json'], { cwd: work, env: cliEnv() });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('graphdoc generate (CLI)', () => {
@@ -47,6 +64,23 @@ describe('graphdoc generate (CLI)', () => {
     expect(result.code).toBe(0);
     expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
     expect(Object.keys(snapshot(join(work, 'generated')))).toContain('.graphdoc-manifest.json');
+  });
+
+  it('refuses a specs directory with no page to read (exit 2), leaving the output as it was', async () => {
+    expect((await run(work, ['generate'])).code).toBe(0);
+    const before = snapshot(join(work, 'generated'));
+    mkdirSync(join(work, 'docs'));
+    writeFileSync(join(work, 'docs', 'notes.txt'), 'not a page\n');
+    expect(await run(work, ['generate', '--specs', 'docs'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'graphdoc: no page to generate from: nothing under docs matches --include **/*.md; check --specs and --include; nothing was written\n',
+    });
+    writeFileSync(join(work, 'docs', 'page.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const unreadable = await run(work, ['generate', '--specs', 'docs']);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/^graphdoc: no page to generate from: the one file under docs matching --include could not be read \(page\.md: Page is not valid UTF-8 .*\); nothing was written\n$/);
+    expect(snapshot(join(work, 'generated'))).toEqual(before);
   });
 
   it('--check exits 0 when up to date, 1 when stale (listing added, changed and removed files), and writes nothing', async () => {

@@ -487,6 +487,21 @@ describe('type names', () => {
     const built = build(lines('# alert resource type', '', 'Namespace: microsoft.graph', '', ...table, '', '<!-- {"blockType": "resource", "@odata.type": "microsoft.graph.security.alert"} -->'));
     expect({ ids: built.facts.objects.map((o) => o.id), codes: built.diagnostics.map((d) => d.code) }).toEqual({ ids: ['microsoft.graph.security.alert'], codes: ['namespace-mismatch'] });
   });
+
+  it('read the whole word of a "Namespace:" line, and report one that is not a dotted path of identifiers', () => {
+    const titled = (namespaceLine: string) => build(lines('# alert resource type', '', namespaceLine, '', ...table));
+    const read = (namespaceLine: string) => {
+      const built = titled(namespaceLine);
+      return { ids: built.facts.objects.map((o) => o.id), diagnostics: built.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`) };
+    };
+    expect(read('Namespace: microsoft.graph.security.')).toEqual({ ids: ['microsoft.graph.security.alert'], diagnostics: [] });
+    // Not cut short at the dash (that read it as microsoft.graph.a, a namespace no page states).
+    expect(read('Namespace: microsoft.graph.a-b')).toEqual({
+      ids: ['microsoft.graph.alert'],
+      diagnostics: ['3:1 invalid-namespace "Namespace: microsoft.graph.a-b" is not a dotted path of identifiers; the page\'s types go in microsoft.graph'],
+    });
+    expect(read('Namespace: microsoft.graph.123').diagnostics.map((d) => d.split(' ')[1])).toEqual(['invalid-namespace']);
+  });
 });
 
 describe('base types', () => {

@@ -370,6 +370,15 @@ describe('inheritance', () => {
     });
   });
 
+  it('report a type stated as its own base as a cycle, not as an unknown type', () => {
+    const selfish = resource('selfish', { baseType: 'microsoft.graph.selfish', rows: ['x|String|x'] });
+    const { model, diagnostics } = link({ 'selfish.md': selfish });
+    expect({ bases: model.declarations.map((d) => [d.id, d.kind === 'object' ? d.baseId : undefined]), diagnostics: diagnostics.map((d) => [d.code, d.message, d.line]) }).toEqual({
+      bases: [['microsoft.graph.selfish', undefined]],
+      diagnostics: [['inheritance-cycle', 'Inheritance cycle: microsoft.graph.selfish → microsoft.graph.selfish; the base type is dropped', lineOf(selfish, '<!--')]],
+    });
+  });
+
   it('break a three-type cycle once, whatever the page order', () => {
     const pages: Pages = {
       'c.md': resource('c', { baseType: 'microsoft.graph.a' }),
