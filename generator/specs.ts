@@ -8,9 +8,9 @@
  *   an ancestor of it) never reads pages twice or loops; a link to a file in
  *   the tree is not read twice either; skipped, broken and looping links are
  *   warnings;
- * - a page must be UTF-8 text: invalid UTF-8 (a `fatal` decoder, the first
- *   bad byte located), a NUL byte (binary, or UTF-16) and an empty page are
- *   warnings, and the page is skipped.
+ * - a page must be UTF-8 text, or UTF-16 with a byte-order mark: invalid
+ *   UTF-8 (a `fatal` decoder, the first bad byte located), invalid UTF-16, a
+ *   NUL byte (binary) and an empty page are warnings, and the page is skipped.
  *
  * CLI-side: the pipeline only sees the pages.
  */
@@ -62,6 +62,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const strictUtf16le = new TextDecoder('utf-16le', { fatal: true });
+const strictUtf16be = new TextDecoder('utf-16be', { fatal: true });
 
 /** 1-based line and column (in characters) of a byte offset, counting only the valid bytes before it. */
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
@@ -80,11 +82,19 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; colu
 export function decodePage(path: string, bytes: Uint8Array): { text: string } | { problem: Diagnostic } {
   const at = { file: path, line: 1, column: 1 };
   if (bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) return { problem: diagnostic('empty-page', at) };
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    return { problem: diagnostic('binary-page', at, utf16 ? 'UTF-16 text; save it as UTF-8' : `a NUL byte at byte offset ${nul}`) };
+  // UTF-16 with its byte-order mark, as Windows editors save "Unicode" text: unambiguous, so read (strictly).
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? strictUtf16le : bytes[0] === 0xfe && bytes[1] === 0xff ? strictUtf16be : undefined;
+  if (utf16 !== undefined) {
+    let text: string;
+    try {
+      text = utf16.decode(bytes);
+    } catch {
+      return { problem: diagnostic('binary-page', at, `invalid UTF-16 (${utf16.encoding === 'utf-16le' ? 'little' : 'big'}-endian, by its byte-order mark)`) };
+    }
+    return text.trim() === '' ? { problem: diagnostic('empty-page', at) } : { text };
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { problem: diagnostic('binary-page', at, `a NUL byte at byte offset ${nul}`) };
   try {
     return { text: strictUtf8.decode(bytes) };
   } catch {

@@ -1,6 +1,6 @@
 /**
  * Every page is read or rejected out loud, end to end (in-process): a page
- * that is not UTF-8, a binary file named .md, a UTF-16 page and an empty page
+ * that is not UTF-8, a binary file named .md, invalid UTF-16 and an empty page
  * are warnings (shown without --verbose) naming the file and, for bad UTF-8,
  * the line, column and byte offset; the page is skipped and the rest is
  * written. Symbolic links: a directory link back into the tree is not
@@ -26,7 +26,8 @@ describe('graphdoc generate: pages that are not UTF-8 text', () => {
     // Latin-1: "café" and "naïve" as single bytes, invalid in UTF-8.
     writeFileSync(join(work, 'specs', 'latin1.md'), Buffer.from(widgetPage('gadget', 'Café naïve.'), 'latin1'));
     writeFileSync(join(work, 'specs', 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-    writeFileSync(join(work, 'specs', 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(widgetPage('gizmo', 'Wide.'), 'utf16le')]));
+    // A lone surrogate after a UTF-16 byte-order mark.
+    writeFileSync(join(work, 'specs', 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# gizmo', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
     writeFileSync(join(work, 'specs', 'empty.md'), '');
     writeFileSync(join(work, 'specs', 'blank.md'), ' \n\t\r\n');
     const result = await run(work, ['generate']);
@@ -36,12 +37,24 @@ describe('graphdoc generate: pages that are not UTF-8 text', () => {
       'specs/empty.md:1:1  warning  Page is empty; skipped  empty-page',
       'specs/image.md:1:1  warning  Page is not text (a NUL byte at byte offset 8); skipped  binary-page',
       'specs/latin1.md:7:16  warning  Page is not valid UTF-8 (byte 0xE9 at byte offset 96); skipped: save it as UTF-8  invalid-utf8',
-      'specs/utf16.md:1:1  warning  Page is not text (UTF-16 text; save it as UTF-8); skipped  binary-page',
+      'specs/utf16.md:1:1  warning  Page is not text (invalid UTF-16 (little-endian, by its byte-order mark)); skipped  binary-page',
       '',
     ]);
     expect(result.stdout).toMatch(/^graphdoc: wrote generated \(2 pages \(2 parsed\), 3 declarations, 6 files; 0 errors, 5 warnings, 1 note, 15 placeholder descriptions left out;/);
     expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
     expect((await run(work, ['generate', '--strict'])).code).toBe(1);
+  });
+
+  it('reads UTF-16 pages with a byte-order mark (as Windows editors save "Unicode" text), both byte orders', async () => {
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+    writeFileSync(join(work, 'specs', 'widget.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(widgetPage('widget', 'Café — 日本.').replace(/\n/g, '\r\n'), 'utf16le')]));
+    writeFileSync(join(work, 'specs', 'gadget.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(widgetPage('gadget', 'Big-endian.'))]));
+    const result = await run(work, ['generate']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const types = readFileSync(join(work, 'generated', 'microsoft.graph.ts'), 'utf8');
+    expect(types).toContain('Café — 日本.');
+    expect(types).toContain('Big-endian.');
+    expect(types).toContain('Source: widget.md:7');
   });
 
   it('reads a page with a UTF-8 byte-order mark, and multi-byte characters, as before', async () => {
