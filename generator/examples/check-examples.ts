@@ -259,7 +259,7 @@ function displayPrefix(dir: string): string {
 /**
  * `graphdoc check-examples --specs DIR --examples DIR [--format text|json]`:
  * exit 0 when every checked example passed, 1 when any failed, 2 on a usage
- * error (a missing directory).
+ * error (a missing directory, or one with no page).
  */
 export async function checkExamplesCommand(options: CheckExamplesOptions, io: CheckExamplesIo): Promise<number> {
   for (const [what, dir] of [
@@ -275,7 +275,18 @@ export async function checkExamplesCommand(options: CheckExamplesOptions, io: Ch
     io.stderr(`graphdoc: unknown format ${JSON.stringify(options.format)}: use text or json\n`);
     return 2;
   }
-  const report = await checkExamples(readPagesUnder(options.specs, io), readPagesUnder(options.examples, io));
+  const specsPages = readPagesUnder(options.specs, io);
+  const examplePages = readPagesUnder(options.examples, io);
+  // A folder with no page is a wrong path, not a doc set whose examples all pass: as `generate`, refuse it.
+  for (const [what, dir, pages] of [
+    ['specs', options.specs, specsPages],
+    ['examples', options.examples, examplePages],
+  ] as const) {
+    if (pages.length > 0) continue;
+    io.stderr(`graphdoc: no page to read in the ${what} directory ${dir}: no readable .md file under it\n`);
+    return 2;
+  }
+  const report = await checkExamples(specsPages, examplePages);
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ counts: report.counts, results: report.results }, null, 2)}\n`);
   } else {

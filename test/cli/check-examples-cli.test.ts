@@ -3,7 +3,7 @@
  * shipped command, and (in-process) the specs directory taken from the
  * configuration like `generate` does.
  */
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { built, notBuiltMessage, root, run, runMain, tempDir } from '../build-step/helpers.js';
@@ -40,6 +40,9 @@ describe('graphdoc check-examples: configuration', () => {
     writeFileSync(join(work, 'other.json'), JSON.stringify({ specs: 'nowhere' }));
     expect((await runMain(work, ['check-examples', '--examples', examples, '--config', 'other.json'])).stderr).toBe(`graphdoc: specs directory not found: ${join(work, 'nowhere')}\n`);
     expect((await runMain(work, ['check-examples', '--examples', examples, '--config', 'other.json', '--specs', 'docs'])).code).toBe(1);
+    mkdirSync(join(work, 'empty'));
+    expect(await runMain(work, ['check-examples', '--examples', examples, '--specs', 'empty'])).toMatchObject({ code: 2, stderr: `graphdoc: no page to read in the specs directory ${join(work, 'empty')}: no readable .md file under it\n` });
+    expect(await runMain(work, ['check-examples', '--examples', join(work, 'empty'), '--specs', 'docs'])).toMatchObject({ code: 2, stdout: '' });
     writeFileSync(join(work, 'graphdoc.config.json'), JSON.stringify({ spec: 'docs' }));
     expect((await runMain(work, ['check-examples', '--examples', examples])).stderr).toMatch(/^graphdoc: graphdoc\.config\.json: unknown option "spec"; did you mean "specs"\?/);
   });
