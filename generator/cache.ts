@@ -35,10 +35,30 @@ export interface CacheStats {
 
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
+/** UTF-16 code units encoded at a time: one big page's entry is megabytes, and its bytes need not exist all at once. */
+const pieceLength = 1 << 18;
+
+/**
+ * The UTF-8 bytes of `text`, a piece at a time, each encoded into the same
+ * `scratch` buffer (at least 3 bytes per code unit of a piece, plus one
+ * pair's), so valid only until the next; together, the bytes of the whole.
+ */
+function* utf8Pieces(text: string, scratch: Buffer): Generator<Buffer> {
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + pieceLength);
+    // Never between the two halves of a surrogate pair: each piece must encode on its own.
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    yield scratch.subarray(0, scratch.write(text.slice(from, to), 'utf8'));
+    from = to;
+  }
+}
+
 /** Writes all of `text` to a file descriptor (a write may take less than it was given). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+function writeAll(fd: number, text: string, scratch: Buffer): void {
+  for (const bytes of utf8Pieces(text, scratch)) {
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  }
 }
 
 let fingerprint: string | undefined;
@@ -179,18 +199,27 @@ export class FilePageCache implements PageCache {
     }
     if (this.file === undefined || (!this.dirty && !pruned)) return undefined;
     const keys = [...this.entries.keys()].sort();
-    // The body is the entries, one a line; hashed and written entry by entry, never as one string (one big page's entry is megabytes).
-    const line = (index: number) => `${index === 0 ? '' : '\n'}${keys[index]}\t${this.entries.get(keys[index] ?? '') ?? ''}`;
+    // The body is the entries, one a line; hashed and written entry by entry, never as one string (one big page's entry is
+    // megabytes), and an entry apart from its key, so that it is not copied into a line first.
+    const prefix = (index: number) => `${index === 0 ? '' : '\n'}${keys[index]}\t`;
+    const entry = (index: number) => this.entries.get(keys[index] ?? '') ?? '';
+    const scratch = Buffer.allocUnsafe(3 * (pieceLength + 1));
     const hash = createHash('sha256');
-    for (let index = 0; index < keys.length; index++) hash.update(line(index), 'utf8');
+    for (let index = 0; index < keys.length; index++) {
+      hash.update(prefix(index), 'utf8');
+      for (const bytes of utf8Pieces(entry(index), scratch)) hash.update(bytes);
+    }
     const header: Header = { format: formatName, version: cacheFormatVersion, generator: this.salt, entries: keys.length, sha256: hash.digest('hex') };
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const fd = openSync(temporary, 'w');
       try {
-        writeAll(fd, `${JSON.stringify(header)}\n`);
-        for (let index = 0; index < keys.length; index++) writeAll(fd, line(index));
+        writeAll(fd, `${JSON.stringify(header)}\n`, scratch);
+        for (let index = 0; index < keys.length; index++) {
+          writeAll(fd, prefix(index), scratch);
+          writeAll(fd, entry(index), scratch);
+        }
       } finally {
         closeSync(fd);
       }

@@ -62,7 +62,8 @@ function settingsFrom(flags: GenerateFlags, cwd: string): Settings {
 async function generateOnce(settings: Settings, mode: 'write' | 'check', io: Io, force: boolean): Promise<number> {
   const text = settings.format === 'text';
   const progress = createProgress(io, text);
-  // Loaded on use: the pipeline brings in ts-morph and TypeScript, which --help and usage errors do not need.
+  // Loaded on use: --help and usage errors need neither the parser nor the emitters (ts-morph and TypeScript are loaded later
+  // still, when the first declaration is printed: emit/ts-morph.ts).
   const { runOnce } = await import('./run.js');
   let outcome;
   try {

@@ -162,11 +162,16 @@ function collectText(nodes: readonly PhrasingContent[], out: TextSink): void {
   }
 }
 
-function rawText(nodes: readonly PhrasingContent[], at: Position, source: string, definitions: Definitions, from?: number, to?: number): RawText {
+/** One empty list for every text without links or code spans (most table cells): a big table has tens of thousands. */
+const none: readonly never[] = Object.freeze([]);
+
+function rawText(nodes: readonly PhrasingContent[], at: Position, source: string, definitions: Definitions, from?: number, to?: number, trimPipes = false): RawText {
   const out: TextSink = { text: [], links: [], codes: [], definitions };
   collectText(nodes, out);
-  const markdown = from !== undefined && to !== undefined ? source.slice(from, to) : out.text.join('');
-  return { ...at, text: out.text.join('').trim(), markdown: markdown.trim(), links: out.links, codes: out.codes };
+  let markdown = (from !== undefined && to !== undefined ? source.slice(from, to) : out.text.join('')).trim();
+  if (trimPipes) markdown = markdown.replace(/^\|/, '').replace(/\|$/, '').trim();
+  // Built whole (not spread from `at`), so that all six fields sit in the object itself.
+  return { line: at.line, column: at.column, text: out.text.join('').trim(), markdown, links: out.links.length > 0 ? out.links : none, codes: out.codes.length > 0 ? out.codes : none };
 }
 
 /**
@@ -397,10 +402,8 @@ function extractTable(node: Table, section: number, source: string, definitions:
       // A cell's position starts at its pipe; point at its content instead.
       const at = start(cell);
       const leading = from === undefined ? 0 : (/^\|?[ \t]*/.exec(source.slice(from, to)) ?? [''])[0].length;
-      let text = rawText(cell.children, { line: at.line, column: at.column + leading }, source, definitions, from, to);
       // The markdown slice of a cell includes its pipes; keep only the content.
-      text = { ...text, markdown: text.markdown.replace(/^\|/, '').replace(/\|$/, '').trim() };
-      cells[key] = text;
+      cells[key] = rawText(cell.children, { line: at.line, column: at.column + leading }, source, definitions, from, to, true);
     });
     return { ...start(row), cells };
   });

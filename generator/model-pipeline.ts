@@ -3,7 +3,8 @@
  * (through the cache when one is given), then every page linked into one
  * Model. What `generate` emits from and what `graphdoc diff` compares. Kept
  * apart from pipeline.ts so that a command that needs only the model does
- * not load the emitters (ts-morph and TypeScript take about a second).
+ * not load the emitters (ts-morph and TypeScript, which take about a second,
+ * are loaded only when the first declaration is printed).
  */
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { extractPage } from './extract.js';

@@ -4,7 +4,6 @@
  * one module per declaration in a folder per namespace with index barrels.
  * No file system.
  */
-import { printStructure } from 'ts-morph';
 import { hierarchy } from '../model/hierarchy.js';
 import type { Declaration, Model, Naming } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
@@ -15,6 +14,7 @@ import { emitJsonSchemaFiles } from './json-schema.js';
 import { EmittedFileMap, fixedPaths, moduleSpecifier, namespaceFileStem, outputPaths, type OutputPaths } from './paths.js';
 import { validationPlan } from './plan.js';
 import { moduleScope } from './scope.js';
+import { tsMorph } from './ts-morph.js';
 import { canonicalRef, enumStatements, interfaceStructure, propertyType, type Statement, type TypeContext } from './types.js';
 import { emitValidatorFiles } from './validators-module.js';
 
@@ -55,6 +55,7 @@ function statementsOf(declaration: Declaration, context: TypeContext): Statement
 
 /** Prints each statement on its own and separates them with one blank line. */
 function print(header: string, imports: readonly string[], statements: readonly Statement[]): string {
+  const { printStructure } = tsMorph();
   const blocks = statements.map((statement) => (typeof statement === 'string' ? statement : printStructure(statement, printOptions).trimEnd()));
   const importText = imports.length > 0 ? `${imports.join('\n')}\n\n` : '';
   return `${header}\n${importText}${blocks.join('\n\n')}\n`;

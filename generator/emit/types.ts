@@ -3,14 +3,13 @@
  * ts-morph's printer falls short, statement text), as pure functions.
  * Objects become exported interfaces; enums follow `options.enumStyle`.
  */
-import {
-  StructureKind,
-  type EnumDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  EnumDeclarationStructure,
+  InterfaceDeclarationStructure,
+  JSDocStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type { Origin } from '../diagnostics.js';
 import type { EnumDeclaration, EnumMember, ObjectDeclaration, Property } from '../model/ir.js';
@@ -18,6 +17,7 @@ import type { EmitOptions } from '../options.js';
 import { commentText, identifier, propertyKey, stringLiteral } from './escape.js';
 import { isNullable } from './policy.js';
 import { printType, type RefPrinter } from './type-printer.js';
+import { tsMorph } from './ts-morph.js';
 
 /** Everything the structures need to know beyond the declaration itself. */
 export interface TypeContext {
@@ -41,7 +41,7 @@ export type Statement = string | InterfaceDeclarationStructure | TypeAliasDeclar
 /** The JSDoc of a declaration, property or member: its description (links rewritten, escaped), its source, tags. */
 function docs(context: TypeContext, description: string, origin: Origin, tags: readonly string[] = []): OptionalKind<JSDocStructure>[] {
   const lines = [commentText(context.describe(description, origin.file)), `Source: ${commentText(`${origin.file}:${origin.line}`)}`, ...tags].filter((l) => l !== '');
-  return [{ kind: StructureKind.JSDoc, description: lines.join('\n') }];
+  return [{ kind: tsMorph().StructureKind.JSDoc, description: lines.join('\n') }];
 }
 
 /** A JSDoc structure as comment text, for statements printed as text. */
@@ -73,7 +73,7 @@ export function propertyType(property: Property, ref: RefPrinter, options: EmitO
 function propertyStructure(property: Property, context: TypeContext): OptionalKind<PropertySignatureStructure> {
   const tags = property.facets.readOnly ? ['@readonly'] : [];
   return {
-    kind: StructureKind.PropertySignature,
+    kind: tsMorph().StructureKind.PropertySignature,
     name: propertyKey(property.name, 'type'),
     type: propertyType(property, context.ref, context.options),
     hasQuestionToken: true,
@@ -92,7 +92,7 @@ export function interfaceStructure(declaration: ObjectDeclaration, context: Type
     extendsList.push(overridden.length > 0 ? `Omit<${base}, ${overridden.join(' | ')}>` : base);
   }
   return {
-    kind: StructureKind.Interface,
+    kind: tsMorph().StructureKind.Interface,
     name: identifier(context.nameOf(declaration.id)),
     isExported: true,
     extends: extendsList,
@@ -122,14 +122,14 @@ export function enumStatements(declaration: EnumDeclaration, context: TypeContex
   const tags = declaration.flags ? ['Flags: a value may combine members, comma-separated.'] : [];
   const documentation = docs(context, declaration.description, declaration.origin, tags);
   if (declaration.members.length === 0) {
-    return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: 'string', docs: documentation }];
+    return [{ kind: tsMorph().StructureKind.TypeAlias, name, isExported: true, type: 'string', docs: documentation }];
   }
   switch (context.options.enumStyle) {
     case 'union':
-      return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: withFlags(declaration, memberUnion(declaration)), docs: documentation }];
+      return [{ kind: tsMorph().StructureKind.TypeAlias, name, isExported: true, type: withFlags(declaration, memberUnion(declaration)), docs: documentation }];
     case 'enum': {
       const enumStructure: EnumDeclarationStructure = {
-        kind: StructureKind.Enum,
+        kind: tsMorph().StructureKind.Enum,
         name,
         isExported: true,
         docs: documentation,
@@ -148,7 +148,7 @@ export function enumStatements(declaration: EnumDeclaration, context: TypeContex
       });
       const constant = `${jsDocText(documentation)}export const ${name} = {\n${lines.join('\n')}\n} as const;`;
       const union = `(typeof ${name})[keyof typeof ${name}]`;
-      return [constant, { kind: StructureKind.TypeAlias, name, isExported: true, type: withFlags(declaration, union), docs: documentation }];
+      return [constant, { kind: tsMorph().StructureKind.TypeAlias, name, isExported: true, type: withFlags(declaration, union), docs: documentation }];
     }
   }
 }

@@ -101,6 +101,21 @@ describe('FilePageCache', () => {
     expect(again.files).toEqual(generate(pages).files);
   });
 
+  it('writes and checks an entry of megabytes piece by piece: characters outside the BMP survive wherever the pieces meet', () => {
+    // Entries are encoded 2^18 code units at a time. An emoji is two code units: shifted by 0, 1 and 2 units, a run of
+    // emoji and accented letters puts a piece boundary between the two halves of an emoji in at least one entry.
+    const entries = ['', 'a', 'ab'].map((lead, index) => ({
+      page: { path: `big-${index}.md`, text: '# big' },
+      read: { facts: { file: 'big.md', description: `${lead}${'\u{1F600}é'.repeat(200_000)}` }, diagnostics: [] } as never,
+    }));
+    const cache = new FilePageCache(file, 'test');
+    for (const { page, read } of entries) cache.set(page, read);
+    expect(cache.save()).toBeUndefined();
+    const loaded = new FilePageCache(file, 'test');
+    expect(loaded.stats()).toEqual({ loaded: 3, hits: 0, misses: 0 });
+    for (const { page, read } of entries) expect(loaded.get(page)).toEqual(read);
+  });
+
   it('a cache written by another generator version is not used', () => {
     const pages = seedPages();
     cachedRun(pages, 'generator A');
