@@ -33,20 +33,20 @@ export function validateAgeGroup(value: unknown, options?: $rt.ValidateOptions):
   return $rt.validate(value, $iAgeGroup, $tAgeGroup, options);
 }
 
-function $iDriver(v: unknown, d: number, o: $rt.Settings): boolean {
+function $iDriver(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tDriver, d, o);
   const t = v["@odata.type"];
   if (t !== undefined && t !== "#microsoft.graph.driver") return $rt.dispatch($tDriver, t, v, d, o);
-  return $sDriver(v, d, o, null);
+  return $sDriver(v, d, o, r);
 }
 
-function $sDriver(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
+function $sDriver(v: Record<string, unknown>, d: number, o: $rt.Settings, r: unknown[] | null): boolean {
   let x: unknown;
-  if ((x = v["ageGroup"]) != null && !$iAgeGroup(x) && $f(r, 0)) return false;
-  if ((x = v["copies"]) != null && !$iGadgetParts(x) && $f(r, 1)) return false;
-  if ((x = v["mood"]) != null && !$iDriverMood(x) && $f(r, 2)) return false;
-  if ((x = v["status"]) != null && typeof x !== 'string' && $f(r, 3)) return false;
-  if ((x = v["licences"]) != null && !$a1(x, d, o) && $f(r, 4)) return false;
+  if ((x = v["ageGroup"]) != null && !$iAgeGroup(x) && $f(r, 0, x)) return false;
+  if ((x = v["copies"]) != null && !$iGadgetParts(x) && $f(r, 1, x)) return false;
+  if ((x = v["mood"]) != null && !$iDriverMood(x) && $f(r, 2, x)) return false;
+  if ((x = v["status"]) != null && typeof x !== 'string' && $f(r, 3, x)) return false;
+  if ((x = v["licences"]) != null && !$a1(x, d, o) && $f(r, 4, x)) return false;
   return true;
 }
 

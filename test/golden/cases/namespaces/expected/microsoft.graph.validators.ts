@@ -8,16 +8,16 @@ import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
 
-export function $iIdentitySet(v: unknown, d: number, o: $rt.Settings): boolean {
+export function $iIdentitySet(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
   if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tIdentitySet, d, o);
   const t = v["@odata.type"];
   if (t !== undefined && t !== "#microsoft.graph.identitySet") return $rt.dispatch($tIdentitySet, t, v, d, o);
-  return $sIdentitySet(v, d, o, null);
+  return $sIdentitySet(v, d, o, r);
 }
 
-export function $sIdentitySet(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
+export function $sIdentitySet(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: unknown[] | null): boolean {
   let x: unknown;
-  if ((x = v["displayName"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["displayName"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
   return true;
 }
 
