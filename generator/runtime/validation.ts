@@ -929,7 +929,10 @@ function reportFailing(c: Collector, path: string, type: ObjectType, depth: numb
   const end = failing.length;
   for (let i = start; i < end; i += 2) {
     const field = type.fieldList[failing[i] as number];
-    if (field !== undefined) reportField(c, path, failing[i + 1], field, depth);
+    if (field === undefined) continue;
+    const value = failing[i + 1];
+    if (value === null) report(c, path + field.segment, nullText, 'null', field.source);
+    else reportKind(c, path + field.segment, value, field.kind, depth, field.source);
   }
   // Popped, not truncated: setting `length` is a runtime call, popping is inlined.
   while (failing.length > start) failing.pop();
@@ -986,6 +989,10 @@ export function collectIssues(value: unknown, table: Table, resolved: Settings):
   return walkIssues(value, table, resolved, [], -1);
 }
 
+/** The table the walk compiled last, and its type: a validator called over and over skips the WeakMap lookup. */
+let lastTable: Table | undefined;
+let lastType: ObjectType | EnumType | undefined;
+
 /**
  * The walk. With `recorded` at or past 0, `failing` holds from there what
  * the top-level object's own shape recorded (its type's, with no
@@ -995,7 +1002,12 @@ export function collectIssues(value: unknown, table: Table, resolved: Settings):
 function walkIssues(value: unknown, table: Table, resolved: Settings, failing: unknown[], recorded: number): ValidationIssue[] {
   const collector: Collector = { settings: resolved, issues: null, failing };
   try {
-    const type = compile(table);
+    let type = lastType;
+    if (table !== lastTable || type === undefined) {
+      type = compile(table);
+      lastTable = table;
+      lastType = type;
+    }
     if (type.kind === 'enum') checkEnum(collector, '', value, type, undefined);
     else if (recorded >= 0) reportFailing(collector, '', type, 0, recorded);
     else walkObject(collector, '', value, type, 0, undefined);
