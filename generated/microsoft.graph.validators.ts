@@ -9,15 +9,18 @@ import type {
 import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
-function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationError, d, o);
+function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tSynchronizationError, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationError") return $rt.dispatch($tSynchronizationError, t, v, d, o);
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationError") return $d($tSynchronizationError, t, v, d, o);
   return $sSynchronizationError(v, d, o, r);
 }
 
-function $sSynchronizationError(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: unknown[] | null): boolean {
+function $sSynchronizationError(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
   if ((x = v["code"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
   if ((x = v["message"]) != null && typeof x !== 'string' && $f(r, 1, x)) return false;
@@ -49,14 +52,14 @@ export function validateSynchronizationError(value: unknown, options?: $rt.Valid
   return $rt.validate(value, $iSynchronizationError, $tSynchronizationError, options);
 }
 
-function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationTaskExecution, d, o);
+function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tSynchronizationTaskExecution, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution") return $rt.dispatch($tSynchronizationTaskExecution, t, v, d, o);
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution") return $d($tSynchronizationTaskExecution, t, v, d, o);
   return $sSynchronizationTaskExecution(v, d, o, r);
 }
 
-function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, r: unknown[] | null): boolean {
+function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
   if ((x = v["activityIdentifier"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
   if ((x = v["countEntitled"]) != null && !Number.isSafeInteger(x) && $f(r, 1, x)) return false;

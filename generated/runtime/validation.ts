@@ -303,7 +303,10 @@ export function isInt64String(value: unknown): boolean {
  * hands to the type's own shape (`Shape`) when it runs it: it then records
  * the failing properties there and returns true. (`validate` passes one.)
  */
-export type Check = (value: unknown, depth: number, settings: Settings, failed?: unknown[] | null) => boolean;
+export type Check = (value: unknown, depth: number, settings: Settings, failed?: Failing) => boolean;
+
+/** Where a generated shape records failing properties (position, then value), or null to stop at the first. */
+export type Failing = unknown[] | null;
 
 /**
  * A generated check of a plain object's properties, inherited ones included.
@@ -311,7 +314,7 @@ export type Check = (value: unknown, depth: number, settings: Settings, failed?:
  * it records there every failing property, its position (in the order of
  * the type's compiled fields) then its value, and goes on.
  */
-export type Shape = (value: Record<string, unknown>, depth: number, settings: Settings, failed: unknown[] | null) => boolean;
+export type Shape = (value: Record<string, unknown>, depth: number, settings: Settings, failed: Failing) => boolean;
 
 /**
  * A type as a table states it: a primitive, another type's table, a
@@ -399,7 +402,7 @@ export function dispatch(table: Table, type: unknown, value: Record<string, unkn
 }
 
 /** A failing property at `index`: true (stop) for a boolean check, else recorded with its value (go on). */
-export function failed(list: unknown[] | null, index: number, value: unknown): boolean {
+export function failed(list: Failing, index: number, value: unknown): boolean {
   if (list === null) return true;
   list.push(index, value);
   return false;

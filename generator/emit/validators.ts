@@ -146,6 +146,9 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
   const hasOwn = () => (hasOwnName ??= scope.take('hasOwn'));
   let failedName: string | undefined;
   const failed = () => (failedName ??= scope.take('$f'));
+  // The runtime helpers every object check calls, by short module-level names (a thousand checks in a big module).
+  let objectHelperNames: { fastObject: string; conforms: string; dispatch: string } | undefined;
+  const objectHelpers = () => (objectHelperNames ??= { fastObject: scope.take('$o'), conforms: scope.take('$c'), dispatch: scope.take('$d') });
 
   /** An Edm primitive, per the plan's code (Int64 as mapped). */
   const primitiveTest = (code: PrimitiveCode, x: string, usage: Usage): string => {
@@ -329,7 +332,7 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
       const index = (p: PlanProperty) => positions.get(p.name) ?? -1;
       const checked = declaration.checkedProperties.filter((p) => p.type.kind !== 'any');
       const signature = (name: string, used: Usage, usesValue: boolean) =>
-        `${name}(${parameter('v', usesValue, 'Record<string, unknown>')}, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}, ${parameter('r', usesValue, 'unknown[] | null')}): boolean`;
+        `${name}(${parameter('v', usesValue, 'Record<string, unknown>')}, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}, ${parameter('r', usesValue, `${rt}.Failing`)}): boolean`;
       let shape: string[];
       if (checked.length <= propertiesPerFunction) {
         const lines = propertiesBody(checked, index, usage);
@@ -349,10 +352,10 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
       // The `@odata.type` dispatch: `#ns.name`, the spelling Graph sends, inline; any other (`ns.name`, a derived
       // type's name) in the runtime.
       statements.push(
-        functionText(undefined, exported, checkSignature({ depth: true, settings: true }, ', r: unknown[] | null = null'), [
-          `if (!${rt}.fastObject(v, d, o)) return ${rt}.conforms(v, ${names.table}, d, o);`,
+        functionText(undefined, exported, checkSignature({ depth: true, settings: true }, `, r: ${rt}.Failing = null`), [
+          `if (!${objectHelpers().fastObject}(v, d, o)) return ${objectHelpers().conforms}(v, ${names.table}, d, o);`,
           `const t = v["@odata.type"];`,
-          `if (t !== undefined && t !== ${stringLiteral(`#${declaration.id}`)}) return ${rt}.dispatch(${names.table}, t, v, d, o);`,
+          `if (t !== undefined && t !== ${stringLiteral(`#${declaration.id}`)}) return ${objectHelpers().dispatch}(${names.table}, t, v, d, o);`,
           `return ${names.shape}(v, d, o, r);`,
         ]),
       );
@@ -384,7 +387,11 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
     const names = validatorNames(context.typeName(declaration.id));
     statements.push(...(declaration.kind === 'enum' ? enumStatements(declaration, names) : objectStatements(declaration, names)));
   }
-  const constants = [...(hasOwnName === undefined ? [] : [`const ${hasOwnName} = Object.prototype.hasOwnProperty;`]), ...(failedName === undefined ? [] : [`const ${failedName} = ${rt}.failed;`])];
+  const constants = [
+    ...(hasOwnName === undefined ? [] : [`const ${hasOwnName} = Object.prototype.hasOwnProperty;`]),
+    ...(failedName === undefined ? [] : [`const ${failedName} = ${rt}.failed;`]),
+    ...(objectHelperNames === undefined ? [] : [`const ${objectHelperNames.fastObject} = ${rt}.fastObject;`, `const ${objectHelperNames.conforms} = ${rt}.conforms;`, `const ${objectHelperNames.dispatch} = ${rt}.dispatch;`]),
+  ];
   return [...(constants.length === 0 ? [] : [constants.join('\n')]), ...statements, ...helpers];
 }
 

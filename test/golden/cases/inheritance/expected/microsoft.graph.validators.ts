@@ -9,15 +9,18 @@ import type {
 import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
-function $iGadget(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tGadget, d, o);
+function $iGadget(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tGadget, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.gadget") return $rt.dispatch($tGadget, t, v, d, o);
+  if (t !== undefined && t !== "#microsoft.graph.gadget") return $d($tGadget, t, v, d, o);
   return $sGadget(v, d, o, r);
 }
 
-function $sGadget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: unknown[] | null): boolean {
+function $sGadget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
   if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0, x)) return false;
   if ((x = v["size"]) != null && !(typeof x === 'number' && (x | 0) === x) && $f(r, 1, x)) return false;
@@ -52,14 +55,14 @@ export function validateGadget(value: unknown, options?: $rt.ValidateOptions): $
   return $rt.validate(value, $iGadget, $tGadget, options);
 }
 
-function $iMaker(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tMaker, d, o);
+function $iMaker(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tMaker, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.maker") return $rt.dispatch($tMaker, t, v, d, o);
+  if (t !== undefined && t !== "#microsoft.graph.maker") return $d($tMaker, t, v, d, o);
   return $sMaker(v, d, o, r);
 }
 
-function $sMaker(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: unknown[] | null): boolean {
+function $sMaker(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
   if ((x = v["name"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
   return true;
@@ -87,14 +90,14 @@ export function validateMaker(value: unknown, options?: $rt.ValidateOptions): $r
   return $rt.validate(value, $iMaker, $tMaker, options);
 }
 
-function $iWidget(v: unknown, d: number, o: $rt.Settings, r: unknown[] | null = null): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tWidget, d, o);
+function $iWidget(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tWidget, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.widget") return $rt.dispatch($tWidget, t, v, d, o);
+  if (t !== undefined && t !== "#microsoft.graph.widget") return $d($tWidget, t, v, d, o);
   return $sWidget(v, d, o, r);
 }
 
-function $sWidget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: unknown[] | null): boolean {
+function $sWidget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
   if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0, x)) return false;
   if ((x = v["size"]) !== undefined && !Number.isSafeInteger(x) && $f(r, 1, x)) return false;
