@@ -9,19 +9,22 @@ import type {
 import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
-function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationError, d, o);
+function $iSynchronizationError(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tSynchronizationError, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationError") return $rt.dispatch($tSynchronizationError, t, v, d, o);
-  return $sSynchronizationError(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationError") return $d($tSynchronizationError, t, v, d, o);
+  return $sSynchronizationError(v, d, o, r);
 }
 
-function $sSynchronizationError(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
+function $sSynchronizationError(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["code"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
-  if ((x = v["message"]) != null && typeof x !== 'string' && $f(r, 1)) return false;
-  if ((x = v["tenantActionable"]) != null && typeof x !== 'boolean' && $f(r, 2)) return false;
+  if ((x = v["code"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
+  if ((x = v["message"]) != null && typeof x !== 'string' && $f(r, 1, x)) return false;
+  if ((x = v["tenantActionable"]) != null && typeof x !== 'boolean' && $f(r, 2, x)) return false;
   return true;
 }
 
@@ -49,29 +52,29 @@ export function validateSynchronizationError(value: unknown, options?: $rt.Valid
   return $rt.validate(value, $iSynchronizationError, $tSynchronizationError, options);
 }
 
-function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tSynchronizationTaskExecution, d, o);
+function $iSynchronizationTaskExecution(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tSynchronizationTaskExecution, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution") return $rt.dispatch($tSynchronizationTaskExecution, t, v, d, o);
-  return $sSynchronizationTaskExecution(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.synchronizationTaskExecution") return $d($tSynchronizationTaskExecution, t, v, d, o);
+  return $sSynchronizationTaskExecution(v, d, o, r);
 }
 
-function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
+function $sSynchronizationTaskExecution(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["activityIdentifier"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
-  if ((x = v["countEntitled"]) != null && !Number.isSafeInteger(x) && $f(r, 1)) return false;
-  if ((x = v["countEntitledForProvisioning"]) != null && !Number.isSafeInteger(x) && $f(r, 2)) return false;
-  if ((x = v["countEscrowed"]) != null && !Number.isSafeInteger(x) && $f(r, 3)) return false;
-  if ((x = v["countEscrowedRaw"]) != null && !Number.isSafeInteger(x) && $f(r, 4)) return false;
-  if ((x = v["countExported"]) != null && !Number.isSafeInteger(x) && $f(r, 5)) return false;
-  if ((x = v["countExports"]) != null && !Number.isSafeInteger(x) && $f(r, 6)) return false;
-  if ((x = v["countImported"]) != null && !Number.isSafeInteger(x) && $f(r, 7)) return false;
-  if ((x = v["countImportedDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 8)) return false;
-  if ((x = v["countImportedReferenceDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 9)) return false;
-  if ((x = v["error"]) != null && !$iSynchronizationError(x, d + 1, o) && $f(r, 10)) return false;
-  if ((x = v["state"]) != null && !$iSynchronizationTaskExecutionResult(x) && $f(r, 11)) return false;
-  if ((x = v["timeBegan"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 12)) return false;
-  if ((x = v["timeEnded"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 13)) return false;
+  if ((x = v["activityIdentifier"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
+  if ((x = v["countEntitled"]) != null && !Number.isSafeInteger(x) && $f(r, 1, x)) return false;
+  if ((x = v["countEntitledForProvisioning"]) != null && !Number.isSafeInteger(x) && $f(r, 2, x)) return false;
+  if ((x = v["countEscrowed"]) != null && !Number.isSafeInteger(x) && $f(r, 3, x)) return false;
+  if ((x = v["countEscrowedRaw"]) != null && !Number.isSafeInteger(x) && $f(r, 4, x)) return false;
+  if ((x = v["countExported"]) != null && !Number.isSafeInteger(x) && $f(r, 5, x)) return false;
+  if ((x = v["countExports"]) != null && !Number.isSafeInteger(x) && $f(r, 6, x)) return false;
+  if ((x = v["countImported"]) != null && !Number.isSafeInteger(x) && $f(r, 7, x)) return false;
+  if ((x = v["countImportedDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 8, x)) return false;
+  if ((x = v["countImportedReferenceDeltas"]) != null && !Number.isSafeInteger(x) && $f(r, 9, x)) return false;
+  if ((x = v["error"]) != null && !$iSynchronizationError(x, d + 1, o) && $f(r, 10, x)) return false;
+  if ((x = v["state"]) != null && !$iSynchronizationTaskExecutionResult(x) && $f(r, 11, x)) return false;
+  if ((x = v["timeBegan"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 12, x)) return false;
+  if ((x = v["timeEnded"]) != null && !(typeof x === 'string' && (!o.dateTime || $rt.isDateTime(x))) && $f(r, 13, x)) return false;
   return true;
 }
 

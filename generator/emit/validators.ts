@@ -7,13 +7,14 @@
  *   property by name (V8 resolves named loads against the object's hidden
  *   class, so absent properties cost next to nothing) and tests it inline,
  *   after running its base's `$s` when the type only adds properties. Given a
- *   list, the shape records the position of every failing property instead
- *   of stopping at the first: the interpreter uses it to find what to
- *   report. Values the straight-line code does not read itself (objects that
- *   are not plain, or options that need the interpreter) go to the runtime's
- *   `conforms`.
+ *   list (`$iX` hands its shape the one `validateX` may pass it), the shape
+ *   records the position and the value of every failing property instead of
+ *   stopping at the first: the interpreter reports from it without reading
+ *   the property again. Values the straight-line code does not read itself
+ *   (objects that are not plain, or options that need the interpreter) go to
+ *   the runtime's `conforms`.
  * - `$tX`, its table: plain data the runtime's interpreter walks to collect
- *   every issue, only once the boolean check has failed.
+ *   every issue, only once the boolean check has found one.
  * - `isX` and `validateX`, the public functions.
  *
  * The rules per kind of type are `primitiveTest`, `refTest` and
@@ -145,6 +146,9 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
   const hasOwn = () => (hasOwnName ??= scope.take('hasOwn'));
   let failedName: string | undefined;
   const failed = () => (failedName ??= scope.take('$f'));
+  // The runtime helpers every object check calls, by short module-level names (a thousand checks in a big module).
+  let objectHelperNames: { fastObject: string; conforms: string; dispatch: string } | undefined;
+  const objectHelpers = () => (objectHelperNames ??= { fastObject: scope.take('$o'), conforms: scope.take('$c'), dispatch: scope.take('$d') });
 
   /** An Edm primitive, per the plan's code (Int64 as mapped). */
   const primitiveTest = (code: PrimitiveCode, x: string, usage: Usage): string => {
@@ -245,7 +249,7 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
     const key = stringLiteral(property.name);
     const test = fastTest(property.type, 'x', usage);
     const read = `(x = v[${key}]) ${property.nullable ? '!= null' : '!== undefined'}`;
-    const conditions = [read, ...(prototypeMembers.has(property.name) ? [`${hasOwn()}.call(v, ${key})`] : []), negate(test), `${failed()}(r, ${index})`];
+    const conditions = [read, ...(prototypeMembers.has(property.name) ? [`${hasOwn()}.call(v, ${key})`] : []), negate(test), `${failed()}(r, ${index}, x)`];
     return [`if (${conditions.join(' && ')}) return false;`];
   };
 
@@ -253,8 +257,8 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
    * The lines that test a list of properties, `return true` last. `index`
    * gives a property's position among the type's properties (inherited ones
    * first, as the runtime's compiled table has them): a failing property is
-   * recorded there when the interpreter passes a list `r`, and ends the check
-   * when it passes null.
+   * recorded (that position, then its value) when the interpreter passes a
+   * list `r`, and ends the check when it passes null.
    */
   const propertiesBody = (properties: readonly PlanProperty[], index: (p: PlanProperty) => number, usage: Usage): string[] => {
     const lines = properties.flatMap((p) => propertyLines(p, index(p), usage));
@@ -314,7 +318,7 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
   const objectStatements = (declaration: ObjectPlan, names: ValidatorNames): string[] => {
     const exported = context.exported(declaration.id);
     const statements: string[] = [];
-    const checkSignature = (used: Usage) => `${names.check}(v: unknown, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}): boolean`;
+    const checkSignature = (used: Usage, list = '') => `${names.check}(v: unknown, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}${list}): boolean`;
     if (declaration.json) {
       statements.push(functionText(undefined, exported, checkSignature({ depth: false, settings: false }), ['return v !== null && v !== undefined;']));
     } else {
@@ -328,7 +332,7 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
       const index = (p: PlanProperty) => positions.get(p.name) ?? -1;
       const checked = declaration.checkedProperties.filter((p) => p.type.kind !== 'any');
       const signature = (name: string, used: Usage, usesValue: boolean) =>
-        `${name}(${parameter('v', usesValue, 'Record<string, unknown>')}, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}, ${parameter('r', usesValue, 'number[] | null')}): boolean`;
+        `${name}(${parameter('v', usesValue, 'Record<string, unknown>')}, ${parameter('d', used.depth, 'number')}, ${parameter('o', used.settings, `${rt}.Settings`)}, ${parameter('r', usesValue, `${rt}.Failing`)}): boolean`;
       let shape: string[];
       if (checked.length <= propertiesPerFunction) {
         const lines = propertiesBody(checked, index, usage);
@@ -348,11 +352,11 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
       // The `@odata.type` dispatch: `#ns.name`, the spelling Graph sends, inline; any other (`ns.name`, a derived
       // type's name) in the runtime.
       statements.push(
-        functionText(undefined, exported, checkSignature({ depth: true, settings: true }), [
-          `if (!${rt}.fastObject(v, d, o)) return ${rt}.conforms(v, ${names.table}, d, o);`,
+        functionText(undefined, exported, checkSignature({ depth: true, settings: true }, `, r: ${rt}.Failing = null`), [
+          `if (!${objectHelpers().fastObject}(v, d, o)) return ${objectHelpers().conforms}(v, ${names.table}, d, o);`,
           `const t = v["@odata.type"];`,
-          `if (t !== undefined && t !== ${stringLiteral(`#${declaration.id}`)}) return ${rt}.dispatch(${names.table}, t, v, d, o);`,
-          `return ${names.shape}(v, d, o, null);`,
+          `if (t !== undefined && t !== ${stringLiteral(`#${declaration.id}`)}) return ${objectHelpers().dispatch}(${names.table}, t, v, d, o);`,
+          `return ${names.shape}(v, d, o, r);`,
         ]),
       );
       const usesValue = shape.some((line) => line !== 'return true;');
@@ -383,7 +387,11 @@ export function moduleStatements(declarations: readonly DeclarationPlan[], conte
     const names = validatorNames(context.typeName(declaration.id));
     statements.push(...(declaration.kind === 'enum' ? enumStatements(declaration, names) : objectStatements(declaration, names)));
   }
-  const constants = [...(hasOwnName === undefined ? [] : [`const ${hasOwnName} = Object.prototype.hasOwnProperty;`]), ...(failedName === undefined ? [] : [`const ${failedName} = ${rt}.failed;`])];
+  const constants = [
+    ...(hasOwnName === undefined ? [] : [`const ${hasOwnName} = Object.prototype.hasOwnProperty;`]),
+    ...(failedName === undefined ? [] : [`const ${failedName} = ${rt}.failed;`]),
+    ...(objectHelperNames === undefined ? [] : [`const ${objectHelperNames.fastObject} = ${rt}.fastObject;`, `const ${objectHelperNames.conforms} = ${rt}.conforms;`, `const ${objectHelperNames.dispatch} = ${rt}.dispatch;`]),
+  ];
   return [...(constants.length === 0 ? [] : [constants.join('\n')]), ...statements, ...helpers];
 }
 

@@ -4,8 +4,9 @@
  * the issue shape and catalogue of codes, the options, the Edm primitives'
  * JSON shapes and format checks, and the one interpreter that collects every
  * issue: generated code emits, per type, a straight-line boolean check and a
- * data table (`Table`); `validateX` runs the check and, only when it fails,
- * walks the value with the tables. Nothing here throws on any input and
+ * data table (`Table`); `validateX` runs the check, which records what
+ * fails instead of stopping, and only when it found something walks the
+ * value with the tables. Nothing here throws on any input and
  * nothing reads a prototype's properties as data.
  */
 
@@ -294,16 +295,24 @@ export function isInt64String(value: unknown): boolean {
 /* Tables: what generated code states about each type                       */
 /* ------------------------------------------------------------------------ */
 
-/** A boolean check as generated code defines it: value, depth of the object holding it, settings. */
-export type Check = (value: unknown, depth: number, settings: Settings) => boolean;
+/**
+ * A boolean check as generated code defines it: value, depth of the object
+ * holding it, settings. An object type's check takes a list too, which it
+ * hands to the type's own shape (`Shape`) when it runs it: it then records
+ * the failing properties there and returns true. (`validate` passes one.)
+ */
+export type Check = (value: unknown, depth: number, settings: Settings, failed?: Failing) => boolean;
+
+/** Where a generated shape records failing properties (position, then value), or null to stop at the first. */
+export type Failing = unknown[] | null;
 
 /**
  * A generated check of a plain object's properties, inherited ones included.
  * With `failed` null it returns at the first failing property; given a list,
- * it records there the position of every failing property (in the order of
- * the type's compiled fields) and goes on.
+ * it records there every failing property, its position (in the order of
+ * the type's compiled fields) then its value, and goes on.
  */
-export type Shape = (value: Record<string, unknown>, depth: number, settings: Settings, failed: number[] | null) => boolean;
+export type Shape = (value: Record<string, unknown>, depth: number, settings: Settings, failed: Failing) => boolean;
 
 /**
  * A type as a table states it: a primitive, another type's table, a
@@ -372,9 +381,9 @@ export function fastObject(value: unknown, depth: number, settings: Settings): v
 
 /** The interpreter's answer for a value `fastObject` leaves to it: is it a valid value of the table's object type? */
 export function conforms(value: unknown, table: Table, depth: number, settings: Settings): boolean {
-  const collector: Collector = { settings, issues: [], failing: [] };
+  const collector: Collector = { settings, issues: null, failing: [] };
   walkObject(collector, '', value, objectType(table), depth, undefined);
-  return collector.issues.length === 0;
+  return collector.issues === null;
 }
 
 /**
@@ -390,10 +399,10 @@ export function dispatch(table: Table, type: unknown, value: Record<string, unkn
   return target !== undefined && target.check(value, depth, settings);
 }
 
-/** A failing property at `index`: true (stop) for a boolean check, else recorded (go on). */
-export function failed(list: number[] | null, index: number): boolean {
+/** A failing property at `index`: true (stop) for a boolean check, else recorded with its value (go on). */
+export function failed(list: Failing, index: number, value: unknown): boolean {
   if (list === null) return true;
-  list.push(index);
+  list.push(index, value);
   return false;
 }
 
@@ -422,9 +431,10 @@ export function isFlags(value: unknown, members: ReadonlySet<string>): boolean {
 
 interface Collector {
   readonly settings: Settings;
-  readonly issues: ValidationIssue[];
-  /** Positions of failing properties, as generated shapes record them; shared by the objects of one walk, a stack. */
-  readonly failing: number[];
+  /** None yet: the first issue makes the list (an array grown from empty costs more than one made with an element). */
+  issues: ValidationIssue[] | null;
+  /** Failing properties as generated shapes record them (position, value); shared by the objects of one walk, a stack. */
+  readonly failing: unknown[];
 }
 
 type Source = { readonly file: string; readonly line: number } | undefined;
@@ -434,113 +444,113 @@ export function pointerSegment(key: string): string {
   return key.indexOf('~') === -1 && key.indexOf('/') === -1 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** `JSON.stringify` of a string; without its call when no character needs an escape (controls, `"`, `\\`, surrogates). */
-function quote(text: string): string {
+/** Whether `JSON.stringify` of the string is the string in double quotes: no controls, `"`, `\\` or surrogates. */
+function plainText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return false;
   }
-  return `"${text}"`;
+  return true;
 }
 
-/** A short description of a value for `received`: its JSON kind, and primitives as JSON. */
+/** `JSON.stringify` of a string; without its call when no character needs an escape. */
+function quote(text: string): string {
+  return plainText(text) ? '"' + text + '"' : JSON.stringify(text);
+}
+
+/**
+ * A short description of a value for `received`: its JSON kind, and
+ * primitives as JSON. Made for every issue: `typeof` tests rather than a
+ * switch on `typeof` (about a tenth faster on invalid payloads, measured),
+ * joined with `+` and constants.
+ */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  switch (typeof value) {
-    case 'string':
-      return `string ${quote(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
-    case 'number':
-      return Number.isFinite(value) ? `number ${String(value)}` : `number ${String(value)} (not JSON)`;
-    case 'boolean':
-      return `boolean ${String(value)}`;
-    case 'object':
-      return 'object';
-    default:
-      return typeof value;
+  if (typeof value === 'string') {
+    const text = value.length > 60 ? value.slice(0, 57) + '...' : value;
+    return plainText(text) ? 'string "' + text + '"' : 'string ' + JSON.stringify(text);
   }
+  if (typeof value === 'number') return Number.isFinite(value) ? 'number ' + value : 'number ' + value + ' (not JSON)';
+  if (typeof value === 'boolean') return value ? 'boolean true' : 'boolean false';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
 }
 
-/** The one place messages are made: one per code (a switch, so that the call is monomorphic and inlined). */
-function message(code: IssueCode, expected: string, received: string): string {
+/**
+ * The fixed texts of an issue: its code, `expected`, and its message around
+ * `received` (`before` + received + `after`; `before` alone when the message
+ * does not show the value). Made once per kind of check and reused, so that
+ * an issue costs one or two string joins.
+ */
+interface IssueText {
+  readonly code: IssueCode;
+  readonly expected: string;
+  readonly before: string;
+  readonly after: string;
+  readonly showsReceived: boolean;
+}
+
+/** The one place messages are made: one per code. */
+function issueText(code: IssueCode, expected: string): IssueText {
+  const text = (before: string, after: string, showsReceived = true): IssueText => ({ code, expected, before, after, showsReceived });
   switch (code) {
     case 'type':
-      return `expected ${expected}, received ${received}`;
+      return text(`expected ${expected}, received `, '');
     case 'null':
-      return 'null is not allowed: the property is documented as not nullable';
+      return text('null is not allowed: the property is documented as not nullable', '', false);
     case 'range':
-      return `${received} is out of range for ${expected}`;
+      return text('', ` is out of range for ${expected}`);
     case 'format':
-      return `${received} is not a valid ${expected}`;
+      return text('', ` is not a valid ${expected}`);
     case 'enum':
-      return `${received} is not ${expected}`;
+      return text('', ` is not ${expected}`);
     case 'unknown-property':
-      return `property ${received} is not documented for ${expected}`;
+      return text('property ', ` is not documented for ${expected}`);
     case 'odata-type':
-      return `@odata.type ${received} is neither ${expected} nor derived from it`;
+      return text('@odata.type ', ` is neither ${expected} nor derived from it`);
     case 'depth':
-      return `nesting deeper than ${expected} objects is not checked`;
+      return text(`nesting deeper than ${expected} objects is not checked`, '', false);
     case 'internal':
-      return `the validator failed: ${received}`;
+      return text('the validator failed: ', '');
     default: {
       const never: never = code;
-      return String(never);
+      return text(String(never), '');
     }
   }
 }
 
-function report(collector: Collector, path: string, code: IssueCode, expected: string, received: string, source: Source): void {
-  const text = message(code, expected, received);
+function report(collector: Collector, path: string, text: IssueText, received: string, source: Source): void {
+  const message = text.showsReceived ? text.before + received + text.after : text.before;
+  const { code, expected } = text;
   // One object literal per shape (with or without `source`): no property added after creation.
-  collector.issues.push(source === undefined ? { path, code, message: text, expected, received } : { path, code, message: text, expected, received, source });
+  const issue: ValidationIssue = source === undefined ? { path, code, message, expected, received } : { path, code, message, expected, received, source };
+  if (collector.issues === null) collector.issues = [issue];
+  else collector.issues.push(issue);
 }
 
-/** An integer Edm type: kind, then range. */
-function checkInteger(c: Collector, path: string, value: unknown, edm: string, min: number, max: number, source: Source): void {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    report(c, path, 'type', `integer (${edm})`, describe(value), source);
-  } else if (value < min || value > max) {
-    report(c, path, 'range', `${edm} [${min}, ${max}]`, describe(value), source);
-  }
-}
-
-/** Int64 as a string (IEEE754Compatible). */
-function checkInt64String(c: Collector, path: string, value: unknown, source: Source): void {
-  if (typeof value !== 'string') report(c, path, 'type', 'string (Int64)', describe(value), source);
-  else if (!isInt64String(value)) report(c, path, 'format', 'Int64 string', describe(value), source);
-}
-
-/** Int64 as a number or a string. */
-function checkInt64Either(c: Collector, path: string, value: unknown, source: Source): void {
-  if (typeof value === 'string') checkInt64String(c, path, value, source);
-  else if (typeof value === 'number') checkInteger(c, path, value, 'Int64', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, source);
-  else report(c, path, 'type', 'integer or string (Int64)', describe(value), source);
-}
-
-/** A string Edm type, with its format when it has one and the format check is on. */
-function checkString(c: Collector, path: string, value: unknown, edm: string, format: FormatName | undefined, source: Source): void {
-  if (typeof value !== 'string') {
-    report(c, path, 'type', edm === 'String' ? 'string' : `string (${edm})`, describe(value), source);
-  } else if (format !== undefined && c.settings[settingOfFormat[format]] === true && !formats[format](value)) {
-    report(c, path, 'format', `${edm} (${format})`, describe(value), source);
-  }
-}
+const nullText = issueText('null', 'not null');
+const odataTypeText = issueText('type', 'string (@odata.type)');
+const int64Texts = {
+  integer: issueText('type', 'integer (Int64)'),
+  range: issueText('range', `Int64 [${Number.MIN_SAFE_INTEGER}, ${Number.MAX_SAFE_INTEGER}]`),
+  string: issueText('type', 'string (Int64)'),
+  format: issueText('format', 'Int64 string'),
+  either: issueText('type', 'integer or string (Int64)'),
+};
 
 /** A documented enum member, or for a flags enum a comma-separated list of members; any string for an enum without members. */
 function checkEnum(c: Collector, path: string, value: unknown, type: EnumType, source: Source): void {
-  if (type.members.size === 0) return checkString(c, path, value, type.id, undefined, source);
-  if (typeof value !== 'string') return report(c, path, 'type', `string (${type.id})`, describe(value), source);
-  if (type.flags ? isFlags(value, type.members) : type.members.has(value)) return;
-  if (type.expected === undefined) {
+  if (typeof value !== 'string') return report(c, path, type.typeText, describe(value), source);
+  if (type.members.size === 0 || (type.flags ? isFlags(value, type.members) : type.members.has(value))) return;
+  if (type.enumText === undefined) {
     const list = type.members.size <= 12 ? `${type.flags ? 'a comma-separated list of' : 'one of'} ${[...type.members].map((m) => JSON.stringify(m)).join(', ')}` : `${type.flags ? 'a comma-separated list of members' : 'a member'} of ${type.members.size}`;
-    type.expected = `${list} (${type.id})`;
+    type.enumText = issueText('enum', `${list} (${type.id})`);
   }
-  report(c, path, 'enum', type.expected, describe(value), source);
+  report(c, path, type.enumText, describe(value), source);
 }
 
-function reportOdataType(c: Collector, path: string, value: unknown, typeName: string): void {
-  if (typeof value !== 'string') report(c, `${path}/@odata.type`, 'type', 'string (@odata.type)', describe(value), undefined);
-  else report(c, `${path}/@odata.type`, 'odata-type', typeName, quote(value), undefined);
+function reportOdataType(c: Collector, path: string, value: unknown, type: ObjectType): void {
+  if (typeof value !== 'string') report(c, `${path}/@odata.type`, odataTypeText, describe(value), undefined);
+  else report(c, `${path}/@odata.type`, type.odataText, quote(value), undefined);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -548,18 +558,37 @@ function reportOdataType(c: Collector, path: string, value: unknown, typeName: s
 /* ------------------------------------------------------------------------ */
 
 /**
- * A type as the interpreter uses it, made once from its table data: a test
- * (no reporting), and the report of what keeps a value from passing that
- * test, called only once the test has failed. `depth` is that of the object
- * holding the value.
+ * A type as the interpreter uses it, made once from its table data: a small
+ * tagged record that `passes` (the test, no reporting) and `reportKind` (what
+ * keeps a value from passing, called only once the test has failed) switch
+ * on. One record shape for every kind, so that the interpreter's reads stay
+ * monomorphic however many types a program validates. `depth` is that of the
+ * object holding the value.
  */
+type KindTag = 'any' | 'boolean' | 'number' | 'integer' | 'string' | 'formatted' | 'int64String' | 'int64Either' | 'ref' | 'collection';
+
 interface Kind {
-  readonly test: (value: unknown, depth: number, settings: Settings) => boolean;
-  readonly report: (c: Collector, path: string, value: unknown, depth: number, source: Source) => void;
-  /** The type as the docs name it, for `expected`. */
-  readonly name: () => string;
-  /** Anything goes (a type the generator could not resolve). */
-  readonly any: boolean;
+  readonly tag: KindTag;
+  /** A primitive's Edm name (Int64 for both string forms); '' otherwise. */
+  readonly edm: string;
+  /** The texts of a `type` issue (the wrong JSON kind); for a reference or a collection made on first report. */
+  typeText: IssueText | undefined;
+  /** A primitive's second issue: an integer's `range`, a formatted string's `format`. */
+  readonly valueText: IssueText | undefined;
+  /** An integer's range. */
+  readonly min: number;
+  readonly max: number;
+  readonly format: FormatName | undefined;
+  /** A collection's element. */
+  readonly element: Kind | undefined;
+  /** A reference's table, and the type compiled from it on first use. */
+  readonly table: Table | undefined;
+  target: ObjectType | EnumType | undefined;
+}
+
+/** Every kind is made here, with every field in the same order. */
+function makeKind(tag: KindTag, edm: string, typeText: IssueText | undefined, valueText: IssueText | undefined, range: readonly [number, number], format: FormatName | undefined, element: Kind | undefined, table: Table | undefined): Kind {
+  return { tag, edm, typeText, valueText, min: range[0], max: range[1], format, element, table, target: undefined };
 }
 
 /** A property as the interpreter uses it. */
@@ -567,7 +596,7 @@ interface Field {
   readonly name: string;
   /** `/name`, escaped as a JSON Pointer segment. */
   readonly segment: string;
-  /** Its type's test and report. */
+  /** Its type. */
   readonly kind: Kind;
   /** Admits null (so does a property of any type). */
   readonly nullable: boolean;
@@ -581,6 +610,8 @@ interface ObjectType {
   readonly open: boolean;
   readonly json: boolean;
   readonly shape: Shape | undefined;
+  /** `#ns.name`, the `@odata.type` spelling Graph sends. */
+  readonly hashName: string;
   /** The `@odata.type` spellings of the type itself. */
   readonly names: ReadonlySet<string>;
   /** Every property, inherited ones included (base first, a redefined one in its base's place), by name. */
@@ -590,6 +621,11 @@ interface ObjectType {
   readonly children: readonly Table[];
   /** Every type deriving from it, by `@odata.type` spelling; built on first use. */
   derived: ReadonlyMap<string, ObjectType> | undefined;
+  /** Texts of its issues: not an object, not a JSON value (a Json type), an `@odata.type` it does not know, an undocumented property. */
+  readonly objectText: IssueText;
+  readonly jsonText: IssueText;
+  readonly odataText: IssueText;
+  readonly unknownText: IssueText;
 }
 
 interface EnumType {
@@ -598,36 +634,36 @@ interface EnumType {
   readonly check: Check;
   readonly members: ReadonlySet<string>;
   readonly flags: boolean;
-  /** `expected` of its issues, made on first use. */
-  expected: string | undefined;
+  /** A value that is not a string. */
+  readonly typeText: IssueText;
+  /** A string that is not a member; made on first use. */
+  enumText: IssueText | undefined;
 }
 
-const anyKind: Kind = { test: () => true, report: () => undefined, name: () => 'unknown', any: true };
+const noRange: readonly [number, number] = [0, 0];
+const anyKind: Kind = makeKind('any', '', undefined, undefined, noRange, undefined, undefined, undefined);
 
-/** A primitive's test (the same rule as the generated checks') and report, with their texts made once. */
+/** A primitive's kind (the same rule as the generated checks'), with its texts made once. */
 function primitiveKind(code: PrimitiveCode): Kind {
-  const edm = code === 'Int64String' || code === 'Int64Either' ? 'Int64' : code;
-  const kind = (test: Kind['test'], report: Kind['report']): Kind => ({ test, report, name: () => edm, any: false });
-  if (code === 'Int64String') return kind(isInt64String, (c, path, value, _depth, source) => checkInt64String(c, path, value, source));
-  if (code === 'Int64Either') return kind((value) => Number.isSafeInteger(value) || isInt64String(value), (c, path, value, _depth, source) => checkInt64Either(c, path, value, source));
+  const primitive = (tag: KindTag, edm: string, typeExpected: string, valueText?: IssueText, range = noRange, format?: FormatName) =>
+    makeKind(tag, edm, issueText('type', typeExpected), valueText, range, format, undefined, undefined);
+  if (code === 'Int64String') return primitive('int64String', 'Int64', 'string (Int64)', int64Texts.format);
+  if (code === 'Int64Either') return primitive('int64Either', 'Int64', 'integer or string (Int64)');
   const shape = primitiveShapes[code];
   switch (shape.json) {
     case 'boolean':
-      return kind((value) => typeof value === 'boolean', (c, path, value, _depth, source) => report(c, path, 'type', 'boolean', describe(value), source));
-    case 'number': {
-      const expected = `number (${code})`;
-      return kind((value) => typeof value === 'number' && Number.isFinite(value), (c, path, value, _depth, source) => report(c, path, 'type', expected, describe(value), source));
-    }
+      return primitive('boolean', code, 'boolean');
+    case 'number':
+      return primitive('number', code, `number (${code})`);
     case 'integer': {
       const [min, max] = shape.range ?? [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-      return kind((value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max, (c, path, value, _depth, source) => checkInteger(c, path, value, code, min, max, source));
+      return primitive('integer', code, `integer (${code})`, issueText('range', `${code} [${min}, ${max}]`), [min, max]);
     }
     case 'string': {
+      const typeExpected = code === 'String' ? 'string' : `string (${code})`;
       const format = shape.format;
-      if (format === undefined) return kind((value) => typeof value === 'string', (c, path, value, _depth, source) => checkString(c, path, value, code, undefined, source));
-      const setting = settingOfFormat[format];
-      const check = formats[format];
-      return kind((value, _depth, settings) => typeof value === 'string' && (settings[setting] !== true || check(value)), (c, path, value, _depth, source) => checkString(c, path, value, code, format, source));
+      if (format === undefined) return primitive('string', code, typeExpected);
+      return primitive('formatted', code, typeExpected, issueText('format', `${code} (${format})`), noRange, format);
     }
     default: {
       const never: never = shape.json;
@@ -636,46 +672,121 @@ function primitiveKind(code: PrimitiveCode): Kind {
   }
 }
 
-/** Another type, compiled on first use. Objects are one level deeper than the object holding them. */
-function refKind(table: Table): Kind {
-  let type: ObjectType | EnumType | undefined;
-  const resolved = () => (type ??= compile(table));
-  return {
-    test: (value, depth, settings) => {
-      const target = resolved();
-      // When the interpreter is in charge, an object's check would be the interpreter walking it once more.
-      return target.kind === 'enum' ? target.check(value, depth, settings) : !settings.interpret && target.check(value, depth + 1, settings);
-    },
-    report: (c, path, value, depth, source) => {
-      const target = resolved();
-      if (target.kind === 'enum') checkEnum(c, path, value, target, source);
-      else walkObject(c, path, value, target, depth + 1, source);
-    },
-    name: () => resolved().id,
-    any: false,
-  };
+/** The type a reference names, compiled on first use. */
+function target(kind: Kind): ObjectType | EnumType {
+  return (kind.target ??= compile(kind.table as Table));
 }
 
-/** A collection: never null inside, every element of its element type; reports a non-array once. */
-function collectionKind(element: Kind): Kind {
-  return {
-    test: element.any
-      ? (value) => Array.isArray(value)
-      : (value, depth, settings) => {
-          if (!Array.isArray(value)) return false;
-          for (let i = 0; i < value.length; i++) if (!element.test(value[i], depth, settings)) return false;
-          return true;
-        },
-    report: (c, path, value, depth, source) => {
-      if (!Array.isArray(value)) return report(c, path, 'type', `array (${element.name()})`, describe(value), source);
+/** The type as the docs name it, for a collection's `expected`. */
+function kindName(kind: Kind): string {
+  switch (kind.tag) {
+    case 'any':
+      return 'unknown';
+    case 'ref':
+      return target(kind).id;
+    case 'collection':
+      return `Collection(${kindName(kind.element as Kind)})`;
+    default:
+      return kind.edm;
+  }
+}
+
+/** Whether a format check applies to the string and passes. */
+function formatPasses(format: FormatName, text: string, settings: Settings): boolean {
+  return settings[settingOfFormat[format]] !== true || formats[format](text);
+}
+
+/** Whether a value (never null here) passes its kind: the rule of the generated checks, without reporting. */
+function passes(kind: Kind, value: unknown, depth: number, settings: Settings): boolean {
+  switch (kind.tag) {
+    case 'any':
+      return true;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= kind.min && value <= kind.max;
+    case 'string':
+      return typeof value === 'string';
+    case 'formatted':
+      return typeof value === 'string' && formatPasses(kind.format as FormatName, value, settings);
+    case 'int64String':
+      return isInt64String(value);
+    case 'int64Either':
+      return Number.isSafeInteger(value) || isInt64String(value);
+    case 'ref': {
+      const type = target(kind);
+      // When the interpreter is in charge, an object's check would be the interpreter walking it once more.
+      return type.kind === 'enum' ? type.check(value, depth, settings) : !settings.interpret && type.check(value, depth + 1, settings);
+    }
+    case 'collection': {
+      if (!Array.isArray(value)) return false;
+      const element = kind.element as Kind;
+      if (element.tag === 'any') return true;
+      for (let i = 0; i < value.length; i++) if (!passes(element, value[i], depth, settings)) return false;
+      return true;
+    }
+    default: {
+      const never: never = kind.tag;
+      return never;
+    }
+  }
+}
+
+/** Reports what keeps a value (never null here) from passing its kind; for a reference or a collection, what keeps its parts from passing. */
+function reportKind(c: Collector, path: string, value: unknown, kind: Kind, depth: number, source: Source): void {
+  switch (kind.tag) {
+    case 'any':
+      return;
+    case 'boolean':
+    case 'number':
+    case 'string':
+      return report(c, path, kind.typeText as IssueText, describe(value), source);
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) report(c, path, kind.typeText as IssueText, describe(value), source);
+      else if (value < kind.min || value > kind.max) report(c, path, kind.valueText as IssueText, describe(value), source);
+      return;
+    case 'formatted':
+      if (typeof value !== 'string') report(c, path, kind.typeText as IssueText, describe(value), source);
+      else if (!formatPasses(kind.format as FormatName, value, c.settings)) report(c, path, kind.valueText as IssueText, describe(value), source);
+      return;
+    case 'int64String':
+      if (typeof value !== 'string') report(c, path, int64Texts.string, describe(value), source);
+      else if (!isInt64String(value)) report(c, path, int64Texts.format, describe(value), source);
+      return;
+    case 'int64Either':
+      if (typeof value === 'string') {
+        if (!isInt64String(value)) report(c, path, int64Texts.format, describe(value), source);
+      } else if (typeof value === 'number') {
+        if (!Number.isInteger(value)) report(c, path, int64Texts.integer, describe(value), source);
+        else if (!Number.isSafeInteger(value)) report(c, path, int64Texts.range, describe(value), source);
+      } else report(c, path, int64Texts.either, describe(value), source);
+      return;
+    case 'ref': {
+      const type = target(kind);
+      if (type.kind === 'enum') checkEnum(c, path, value, type, source);
+      else walkObject(c, path, value, type, depth + 1, source);
+      return;
+    }
+    case 'collection': {
+      if (!Array.isArray(value)) {
+        kind.typeText ??= issueText('type', `array (${kindName(kind.element as Kind)})`);
+        return report(c, path, kind.typeText, describe(value), source);
+      }
+      const element = kind.element as Kind;
+      const settings = c.settings;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        if (!element.test(item, depth, c.settings)) element.report(c, `${path}/${i}`, item, depth, source);
+        if (!passes(element, item, depth, settings)) reportKind(c, path + '/' + i, item, element, depth, source);
       }
-    },
-    name: () => `Collection(${element.name()})`,
-    any: false,
-  };
+      return;
+    }
+    default: {
+      const never: never = kind.tag;
+      return never;
+    }
+  }
 }
 
 const primitiveKinds = new Map<PrimitiveCode, Kind>();
@@ -690,21 +801,22 @@ function kindOf(data: TypeData): Kind {
   }
   if (typeof data === 'function') {
     let kind = refKinds.get(data);
-    if (kind === undefined) refKinds.set(data, (kind = refKind(data)));
+    if (kind === undefined) refKinds.set(data, (kind = makeKind('ref', '', undefined, undefined, noRange, undefined, undefined, data)));
     return kind;
   }
-  return collectionKind(kindOf(data[0]));
+  return makeKind('collection', '', undefined, undefined, noRange, undefined, kindOf(data[0]), undefined);
 }
 
 /** Reports a present property value if it fails its field: null per its nullability, else per its type. */
 function checkField(c: Collector, path: string, value: unknown, field: Field, depth: number): void {
-  if (value === null ? !field.nullable : !field.kind.test(value, depth, c.settings)) reportField(c, path, value, field, depth);
+  if (value === null ? field.nullable : passes(field.kind, value, depth, c.settings)) return;
+  reportField(c, path, value, field, depth);
 }
 
 /** Reports a present property value known to fail its field. */
 function reportField(c: Collector, path: string, value: unknown, field: Field, depth: number): void {
-  if (value === null) report(c, path + field.segment, 'null', 'not null', 'null', field.source);
-  else field.kind.report(c, path + field.segment, value, depth, field.source);
+  if (value === null) report(c, path + field.segment, nullText, 'null', field.source);
+  else reportKind(c, path + field.segment, value, field.kind, depth, field.source);
 }
 
 const compiled = new WeakMap<Table, ObjectType | EnumType>();
@@ -715,16 +827,33 @@ function compile(table: Table): ObjectType | EnumType {
   const data = table();
   let type: ObjectType | EnumType;
   if ('members' in data) {
-    type = { kind: 'enum', id: data.id, check: data.check, members: new Set(data.members), flags: data.flags === true, expected: undefined };
+    type = { kind: 'enum', id: data.id, check: data.check, members: new Set(data.members), flags: data.flags === true, typeText: issueText('type', `string (${data.id})`), enumText: undefined };
   } else {
     const base = data.base === undefined ? undefined : compile(data.base);
     const fields = new Map(base?.kind === 'object' ? base.fields : []);
     for (const [name, typeData, nullable, line, file] of data.properties) {
       const kind = kindOf(typeData);
-      fields.set(name, { name, segment: `/${pointerSegment(name)}`, kind, nullable: nullable || kind.any, source: { file: file ?? data.file, line } });
+      fields.set(name, { name, segment: `/${pointerSegment(name)}`, kind, nullable: nullable || kind.tag === 'any', source: { file: file ?? data.file, line } });
     }
-    const names = new Set([`#${data.id}`, data.id]);
-    type = { kind: 'object', id: data.id, check: data.check, open: data.open === true, json: data.json === true, shape: data.shape, names, fields, fieldList: [...fields.values()], children: data.derived ?? [], derived: undefined };
+    const id = data.id;
+    type = {
+      kind: 'object',
+      id,
+      check: data.check,
+      open: data.open === true,
+      json: data.json === true,
+      shape: data.shape,
+      hashName: `#${id}`,
+      names: new Set([`#${id}`, id]),
+      fields,
+      fieldList: [...fields.values()],
+      children: data.derived ?? [],
+      derived: undefined,
+      objectText: issueText('type', `object (${id})`),
+      jsonText: issueText('type', `a JSON value (${id})`),
+      odataText: issueText('odata-type', id),
+      unknownText: issueText('unknown-property', id),
+    };
   }
   compiled.set(table, type);
   return type;
@@ -758,33 +887,26 @@ function derivedTypes(type: ObjectType): ReadonlyMap<string, ObjectType> {
 function walkObject(c: Collector, path: string, value: unknown, type: ObjectType, depth: number, source: Source): void {
   const settings = c.settings;
   if (type.json) {
-    if (value === null || value === undefined) report(c, path, 'type', `a JSON value (${type.id})`, describe(value), source);
+    if (value === null || value === undefined) report(c, path, type.jsonText, describe(value), source);
     return;
   }
-  if (!isObject(value)) return report(c, path, 'type', `object (${type.id})`, describe(value), source);
-  if (depth > settings.maxDepth) return report(c, path, 'depth', String(settings.maxDepth), 'object', source);
+  if (!isObject(value)) return report(c, path, type.objectText, describe(value), source);
+  if (depth > settings.maxDepth) return report(c, path, issueText('depth', String(settings.maxDepth)), 'object', source);
   let target = type;
   const odataType = value['@odata.type'];
-  if (odataType !== undefined && hasOwn.call(value, '@odata.type') && !(typeof odataType === 'string' && type.names.has(odataType))) {
+  // `#ns.name` first: the spelling Graph sends, one comparison.
+  if (odataType !== undefined && odataType !== type.hashName && hasOwn.call(value, '@odata.type') && !(typeof odataType === 'string' && type.names.has(odataType))) {
     const derived = typeof odataType === 'string' ? derivedTypes(type).get(odataType) : undefined;
-    if (derived === undefined) reportOdataType(c, path, odataType, type.id);
+    if (derived === undefined) reportOdataType(c, path, odataType, type);
     else target = derived;
   }
   const plain = plainPrototype(value);
   if (target.shape !== undefined && plain && !settings.interpret) {
-    // The shape records positions past the end of the shared list; walks of nested values push theirs further and
-    // truncate back, so this object's stay in place until it is done with them.
-    const failing = c.failing;
-    const start = failing.length;
-    target.shape(value, depth, settings, failing);
-    const end = failing.length;
-    for (let i = start; i < end; i++) {
-      const field = target.fieldList[failing[i] as number];
-      if (field !== undefined) reportField(c, path, value[field.name], field, depth);
-    }
-    // Popped, not truncated: setting `length` is a runtime call, popping is inlined.
-    while (failing.length > start) failing.pop();
-    return;
+    // The shape records past the end of the shared list; walks of nested values push theirs further and truncate
+    // back, so this object's stay in place until it is done with them.
+    const start = c.failing.length;
+    target.shape(value, depth, settings, c.failing);
+    return reportFailing(c, path, target, depth, start);
   }
   // for…in allocates nothing; it also yields inherited enumerable keys, which only an object that is not plain, or a
   // polluted Object.prototype, has.
@@ -795,8 +917,23 @@ function walkObject(c: Collector, path: string, value: unknown, type: ObjectType
     if (x === undefined) continue;
     const found = target.fields.get(key);
     if (found !== undefined) checkField(c, path, x, found, depth);
-    else if (settings.unknownProperties && !target.open && !isControlKey(key)) report(c, `${path}/${pointerSegment(key)}`, 'unknown-property', target.id, quote(key), undefined);
+    else if (settings.unknownProperties && !target.open && !isControlKey(key)) report(c, `${path}/${pointerSegment(key)}`, target.unknownText, quote(key), undefined);
   }
+}
+
+/** Reports the failing properties the type's shape recorded in `c.failing` from `start` on (position, value), then drops them. */
+function reportFailing(c: Collector, path: string, type: ObjectType, depth: number, start: number): void {
+  const failing = c.failing;
+  const end = failing.length;
+  for (let i = start; i < end; i += 2) {
+    const field = type.fieldList[failing[i] as number];
+    if (field === undefined) continue;
+    const value = failing[i + 1];
+    if (value === null) report(c, path + field.segment, nullText, 'null', field.source);
+    else reportKind(c, path + field.segment, value, field.kind, depth, field.source);
+  }
+  // Popped, not truncated: setting `length` is a runtime call, popping is inlined.
+  while (failing.length > start) failing.pop();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -812,27 +949,69 @@ export function guard(value: unknown, check: Check, options: ValidateOptions | u
   }
 }
 
-/** Every issue: the boolean check first, the interpreter only when it fails. Never throws. */
+/**
+ * The list the boolean check records failing properties in for `validate`:
+ * one for the module, used as a stack (each use pushes past what is there and
+ * pops back to where it started), so that validating allocates no list.
+ */
+const recordedList: unknown[] = [];
+
+/**
+ * Every issue. The boolean check runs first, given a list: when it reads the
+ * value with the type's own shape, it goes on past a failing property and
+ * records each there, so that a valid value costs one check and an invalid
+ * one a single pass over its properties, which the walk then reports from
+ * (nested objects it walks itself). When the check answers false instead
+ * (it handed the value to the interpreter or to a derived type's check) or
+ * throws, the walk starts afresh. Never throws.
+ */
 export function validate(value: unknown, check: Check, table: Table, options: ValidateOptions | undefined): ValidationIssue[] {
   const resolved = settings(options);
+  const recorded = recordedList;
+  const start = recorded.length;
+  let passed = false;
   try {
-    if (check(value, 0, resolved)) return [];
+    passed = check(value, 0, resolved, recorded);
   } catch {
     // Reported by the walk below, which meets the same problem.
   }
-  return collectIssues(value, table, resolved);
+  if (passed && recorded.length === start) return [];
+  const issues = walkIssues(value, table, resolved, recorded, passed ? start : -1);
+  // Back to where this call started (the walk pops what it reports; an exception may leave more).
+  while (recorded.length > start) recorded.pop();
+  return issues;
 }
 
 /** The interpreter's walk of a value the boolean check rejected. Never throws. */
 export function collectIssues(value: unknown, table: Table, resolved: Settings): ValidationIssue[] {
-  const collector: Collector = { settings: resolved, issues: [], failing: [] };
+  return walkIssues(value, table, resolved, [], -1);
+}
+
+/** The table the walk compiled last, and its type: a validator called over and over skips the WeakMap lookup. */
+let lastTable: Table | undefined;
+let lastType: ObjectType | EnumType | undefined;
+
+/**
+ * The walk. With `recorded` at or past 0, `failing` holds from there what
+ * the top-level object's own shape recorded (its type's, with no
+ * `@odata.type` dispatch, on a plain object): those properties are reported
+ * without reading the object again.
+ */
+function walkIssues(value: unknown, table: Table, resolved: Settings, failing: unknown[], recorded: number): ValidationIssue[] {
+  const collector: Collector = { settings: resolved, issues: null, failing };
   try {
-    const type = compile(table);
+    let type = lastType;
+    if (table !== lastTable || type === undefined) {
+      type = compile(table);
+      lastTable = table;
+      lastType = type;
+    }
     if (type.kind === 'enum') checkEnum(collector, '', value, type, undefined);
+    else if (recorded >= 0) reportFailing(collector, '', type, 0, recorded);
     else walkObject(collector, '', value, type, 0, undefined);
   } catch (error) {
-    report(collector, '', 'internal', 'no exception', error instanceof Error ? error.message : 'an exception', undefined);
+    report(collector, '', issueText('internal', 'no exception'), error instanceof Error ? error.message : 'an exception', undefined);
   }
-  if (collector.issues.length === 0) report(collector, '', 'internal', 'an issue', 'the boolean check failed but the walk found nothing', undefined);
-  return collector.issues;
+  if (collector.issues === null) report(collector, '', issueText('internal', 'an issue'), 'the boolean check failed but the walk found nothing', undefined);
+  return collector.issues ?? [];
 }

@@ -209,7 +209,7 @@ describe('undocumented properties and control information', () => {
   });
 });
 
-/** A table with a hand-written shape, as generated code has: it records the position of each failing property. */
+/** A table with a hand-written shape, as generated code has: it records the position and the value of each failing property. */
 function counter(): rt.ObjectData {
   return {
     id: 'test.counter',
@@ -217,8 +217,8 @@ function counter(): rt.ObjectData {
     check: objectCheck(counter),
     shape: (v, _depth, _settings, failed) => {
       let x: unknown;
-      if ((x = v['count']) != null && !(typeof x === 'number' && Number.isInteger(x)) && rt.failed(failed, 0)) return false;
-      if ((x = v['label']) !== undefined && typeof x !== 'string' && rt.failed(failed, 1)) return false;
+      if ((x = v['count']) != null && !(typeof x === 'number' && Number.isInteger(x)) && rt.failed(failed, 0, x)) return false;
+      if ((x = v['label']) !== undefined && typeof x !== 'string' && rt.failed(failed, 1, x)) return false;
       return true;
     },
     properties: [
@@ -249,9 +249,70 @@ describe('generated shapes', () => {
 
   it('stop at the first failing property without a list', () => {
     expect(counter().shape?.({ count: 'x', label: 5 }, 0, defaults, null)).toBe(false);
-    const failing: number[] = [];
+    const failing: unknown[] = [];
     expect(counter().shape?.({ count: 'x', label: 5 }, 0, defaults, failing)).toBe(true);
-    expect(failing).toEqual([0, 1]);
+    expect(failing).toEqual([0, 'x', 1, 5]);
+  });
+});
+
+/** A check as generated `$iX` are: the type's shape on a plain object (handing it the list `validate` passes), the interpreter otherwise. */
+const shapeCheck =
+  (table: () => rt.ObjectData): rt.Check =>
+  (value, depth, settings, failed) =>
+    rt.fastObject(value, depth, settings) ? (table().shape?.(value, depth, settings, failed ?? null) ?? false) : rt.conforms(value, table, depth, settings);
+
+describe('validate', () => {
+  const validate = (value: unknown, check: rt.Check = shapeCheck(counter)) => rt.validate(value, check, counter, undefined);
+
+  it('reports what a fresh walk of the interpreter reports', () => {
+    for (const value of [{ count: 1.5, label: null }, { count: 'x' }, { label: 5, count: 2 ** 40 }, 'x', null, [], Object.assign(Object.create(null) as object, { label: 5 })]) {
+      expect(validate(value)).toEqual(rt.collectIssues(value, counter, defaults));
+    }
+    for (const value of [{ count: 1, label: 'n' }, {}, Object.create(null) as object]) expect(validate(value)).toEqual([]);
+  });
+
+  it('reports the failing properties the check recorded, without reading them again', () => {
+    let reads = 0;
+    const value = Object.defineProperty({ label: 'n' }, 'count', { get: () => (reads++ === 0 ? 'x' : 7), enumerable: true });
+    expect(validate(value)).toEqual([{ path: '/count', code: 'type', message: 'expected integer (Int32), received string "x"', expected: 'integer (Int32)', received: 'string "x"', source: { file: 'counter.md', line: 3 } }]);
+    expect(reads).toBe(1);
+  });
+
+  it('reports an internal issue when the check records a property the walk finds valid', () => {
+    const recordsValid: rt.Check = (_value, _depth, _settings, failed) => {
+      failed?.push(0, 5);
+      return true;
+    };
+    expect(validate({ count: 5 }, recordsValid).map((i) => i.code)).toEqual(['internal']);
+  });
+
+  it('starts afresh when the check throws after recording, and leaves nothing behind for the next call', () => {
+    const throwsLate: rt.Check = (value, depth, settings, failed) => {
+      shapeCheck(counter)(value, depth, settings, failed);
+      throw new Error('late');
+    };
+    expect(pathsAndCodes(validate({ count: 'x', label: 5 }, throwsLate))).toEqual([
+      { path: '/count', code: 'type' },
+      { path: '/label', code: 'type' },
+    ]);
+    expect(validate({ count: 1, label: 'n' })).toEqual([]);
+    expect(pathsAndCodes(validate({ label: 5 }))).toEqual([{ path: '/label', code: 'type' }]);
+  });
+
+  it('is reentrant: a getter that validates while the check runs does not disturb the outer call', () => {
+    let inner: rt.ValidationIssue[] = [];
+    const value = Object.defineProperty({ count: 'x' }, 'label', {
+      get: () => {
+        inner = validate({ count: 1.5, label: 'n' });
+        return 5;
+      },
+      enumerable: true,
+    });
+    expect(pathsAndCodes(validate(value))).toEqual([
+      { path: '/count', code: 'type' },
+      { path: '/label', code: 'type' },
+    ]);
+    expect(pathsAndCodes(inner)).toEqual([{ path: '/count', code: 'type' }]);
   });
 });
 

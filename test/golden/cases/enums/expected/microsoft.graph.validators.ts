@@ -10,6 +10,9 @@ import type {
 import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
 function $iAgeGroup(x: unknown): boolean {
   return x === "minor" || x === "adult";
@@ -33,20 +36,20 @@ export function validateAgeGroup(value: unknown, options?: $rt.ValidateOptions):
   return $rt.validate(value, $iAgeGroup, $tAgeGroup, options);
 }
 
-function $iDriver(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tDriver, d, o);
+function $iDriver(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tDriver, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.driver") return $rt.dispatch($tDriver, t, v, d, o);
-  return $sDriver(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.driver") return $d($tDriver, t, v, d, o);
+  return $sDriver(v, d, o, r);
 }
 
-function $sDriver(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
+function $sDriver(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["ageGroup"]) != null && !$iAgeGroup(x) && $f(r, 0)) return false;
-  if ((x = v["copies"]) != null && !$iGadgetParts(x) && $f(r, 1)) return false;
-  if ((x = v["mood"]) != null && !$iDriverMood(x) && $f(r, 2)) return false;
-  if ((x = v["status"]) != null && typeof x !== 'string' && $f(r, 3)) return false;
-  if ((x = v["licences"]) != null && !$a1(x, d, o) && $f(r, 4)) return false;
+  if ((x = v["ageGroup"]) != null && !$iAgeGroup(x) && $f(r, 0, x)) return false;
+  if ((x = v["copies"]) != null && !$iGadgetParts(x) && $f(r, 1, x)) return false;
+  if ((x = v["mood"]) != null && !$iDriverMood(x) && $f(r, 2, x)) return false;
+  if ((x = v["status"]) != null && typeof x !== 'string' && $f(r, 3, x)) return false;
+  if ((x = v["licences"]) != null && !$a1(x, d, o) && $f(r, 4, x)) return false;
   return true;
 }
 

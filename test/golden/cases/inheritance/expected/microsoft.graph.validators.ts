@@ -9,20 +9,23 @@ import type {
 import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
-function $iGadget(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tGadget, d, o);
+function $iGadget(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tGadget, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.gadget") return $rt.dispatch($tGadget, t, v, d, o);
-  return $sGadget(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.gadget") return $d($tGadget, t, v, d, o);
+  return $sGadget(v, d, o, r);
 }
 
-function $sGadget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
+function $sGadget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0)) return false;
-  if ((x = v["size"]) != null && !(typeof x === 'number' && (x | 0) === x) && $f(r, 1)) return false;
-  if ((x = v["tags"]) != null && !$a1(x, d, o) && $f(r, 2)) return false;
-  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o) && $f(r, 3)) return false;
+  if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0, x)) return false;
+  if ((x = v["size"]) != null && !(typeof x === 'number' && (x | 0) === x) && $f(r, 1, x)) return false;
+  if ((x = v["tags"]) != null && !$a1(x, d, o) && $f(r, 2, x)) return false;
+  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o) && $f(r, 3, x)) return false;
   return true;
 }
 
@@ -52,16 +55,16 @@ export function validateGadget(value: unknown, options?: $rt.ValidateOptions): $
   return $rt.validate(value, $iGadget, $tGadget, options);
 }
 
-function $iMaker(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tMaker, d, o);
+function $iMaker(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tMaker, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.maker") return $rt.dispatch($tMaker, t, v, d, o);
-  return $sMaker(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.maker") return $d($tMaker, t, v, d, o);
+  return $sMaker(v, d, o, r);
 }
 
-function $sMaker(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
+function $sMaker(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["name"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["name"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
   return true;
 }
 
@@ -87,21 +90,21 @@ export function validateMaker(value: unknown, options?: $rt.ValidateOptions): $r
   return $rt.validate(value, $iMaker, $tMaker, options);
 }
 
-function $iWidget(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tWidget, d, o);
+function $iWidget(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tWidget, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.widget") return $rt.dispatch($tWidget, t, v, d, o);
-  return $sWidget(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.widget") return $d($tWidget, t, v, d, o);
+  return $sWidget(v, d, o, r);
 }
 
-function $sWidget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
+function $sWidget(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0)) return false;
-  if ((x = v["size"]) !== undefined && !Number.isSafeInteger(x) && $f(r, 1)) return false;
-  if ((x = v["tags"]) != null && !$a1(x, d, o) && $f(r, 2)) return false;
-  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o) && $f(r, 3)) return false;
-  if ((x = v["parts"]) != null && !$a2(x, d, o) && $f(r, 4)) return false;
-  if ((x = v["owner"]) != null && !$iGadget(x, d + 1, o) && $f(r, 5)) return false;
+  if ((x = v["id"]) !== undefined && typeof x !== 'string' && $f(r, 0, x)) return false;
+  if ((x = v["size"]) !== undefined && !Number.isSafeInteger(x) && $f(r, 1, x)) return false;
+  if ((x = v["tags"]) != null && !$a1(x, d, o) && $f(r, 2, x)) return false;
+  if ((x = v["maker"]) != null && !$iMaker(x, d + 1, o) && $f(r, 3, x)) return false;
+  if ((x = v["parts"]) != null && !$a2(x, d, o) && $f(r, 4, x)) return false;
+  if ((x = v["owner"]) != null && !$iGadget(x, d + 1, o) && $f(r, 5, x)) return false;
   return true;
 }
 

@@ -9,6 +9,9 @@ import * as $rt from './runtime/validation.js';
 import * as $n_graph from './microsoft.graph.validators.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
 function $iCallKind(x: unknown): boolean {
   return x === "peerToPeer" || x === "group";
@@ -32,17 +35,17 @@ export function validateCallKind(value: unknown, options?: $rt.ValidateOptions):
   return $rt.validate(value, $iCallKind, $tCallKind, options);
 }
 
-function $iCallRecord(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tCallRecord, d, o);
+function $iCallRecord(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tCallRecord, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.callRecords.callRecord") return $rt.dispatch($tCallRecord, t, v, d, o);
-  return $sCallRecord(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.callRecords.callRecord") return $d($tCallRecord, t, v, d, o);
+  return $sCallRecord(v, d, o, r);
 }
 
-function $sCallRecord(v: Record<string, unknown>, d: number, o: $rt.Settings, r: number[] | null): boolean {
+function $sCallRecord(v: Record<string, unknown>, d: number, o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["organizer"]) != null && !$n_graph.$iIdentitySet(x, d + 1, o) && $f(r, 0)) return false;
-  if ((x = v["kind"]) != null && !$iCallKind(x) && $f(r, 1)) return false;
+  if ((x = v["organizer"]) != null && !$n_graph.$iIdentitySet(x, d + 1, o) && $f(r, 0, x)) return false;
+  if ((x = v["kind"]) != null && !$iCallKind(x) && $f(r, 1, x)) return false;
   return true;
 }
 

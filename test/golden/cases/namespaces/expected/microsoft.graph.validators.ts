@@ -7,17 +7,20 @@ import type {
 import * as $rt from './runtime/validation.js';
 
 const $f = $rt.failed;
+const $o = $rt.fastObject;
+const $c = $rt.conforms;
+const $d = $rt.dispatch;
 
-export function $iIdentitySet(v: unknown, d: number, o: $rt.Settings): boolean {
-  if (!$rt.fastObject(v, d, o)) return $rt.conforms(v, $tIdentitySet, d, o);
+export function $iIdentitySet(v: unknown, d: number, o: $rt.Settings, r: $rt.Failing = null): boolean {
+  if (!$o(v, d, o)) return $c(v, $tIdentitySet, d, o);
   const t = v["@odata.type"];
-  if (t !== undefined && t !== "#microsoft.graph.identitySet") return $rt.dispatch($tIdentitySet, t, v, d, o);
-  return $sIdentitySet(v, d, o, null);
+  if (t !== undefined && t !== "#microsoft.graph.identitySet") return $d($tIdentitySet, t, v, d, o);
+  return $sIdentitySet(v, d, o, r);
 }
 
-export function $sIdentitySet(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: number[] | null): boolean {
+export function $sIdentitySet(v: Record<string, unknown>, _d: number, _o: $rt.Settings, r: $rt.Failing): boolean {
   let x: unknown;
-  if ((x = v["displayName"]) != null && typeof x !== 'string' && $f(r, 0)) return false;
+  if ((x = v["displayName"]) != null && typeof x !== 'string' && $f(r, 0, x)) return false;
   return true;
 }
 
