@@ -172,6 +172,34 @@ export class FilePageCache implements PageCache {
     this.dirty = true;
   }
 
+  /** A value kept beside the pages under `name` (what a run emitted), kept while runs read it; undefined when there is none. */
+  note(name: string): string | undefined {
+    const key = this.noteKey(name);
+    const text = this.entries.get(key);
+    if (text === undefined) return undefined;
+    this.used.add(key);
+    try {
+      const value: unknown = JSON.parse(text);
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  setNote(name: string, value: string): void {
+    const key = this.noteKey(name);
+    const text = JSON.stringify(value);
+    if (this.entries.get(key) !== text) {
+      this.entries.set(key, text);
+      this.dirty = true;
+    }
+    this.used.add(key);
+  }
+
+  private noteKey(name: string): string {
+    return sha256(`${this.salt}\0note\0${name}`);
+  }
+
   stats(): CacheStats {
     return { loaded: this.loaded, hits: this.hits, misses: this.misses, ...(this.rejected === undefined ? {} : { rejected: this.rejected }) };
   }

@@ -109,6 +109,33 @@ export function withManifest(files: ReadonlyMap<string, string>): Map<string, st
   return new Map([...files, [manifestFile, `${JSON.stringify(manifest, null, 2)}\n`]]);
 }
 
+/** The SHA-256 of the manifest a run would write for these files (see withManifest). */
+export function manifestDigest(files: ReadonlyMap<string, string>): string {
+  return sha256(withManifest(files).get(manifestFile) ?? '');
+}
+
+/**
+ * The files in `outDir` as graphdoc wrote them, when its manifest is the one
+ * with SHA-256 `digest` and every file it lists is there with its listed
+ * hash; undefined otherwise (a file edited, missing or unreadable, another
+ * manifest). Never throws.
+ */
+export function filesAsWritten(outDir: string, digest: string): Map<string, string> | undefined {
+  try {
+    const manifestText = readFileSync(join(outDir, manifestFile));
+    if (sha256(manifestText) !== digest) return undefined;
+    const files = new Map<string, string>();
+    for (const [path, hash] of readManifest(outDir)) {
+      const bytes = readFileSync(join(outDir, path));
+      if (sha256(bytes) !== hash) return undefined;
+      files.set(path, bytes.toString('utf8'));
+    }
+    return files;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The files the manifest in `outDir` lists, with their hashes; empty when there is none or it is not one. */
 function readManifest(outDir: string): ReadonlyMap<string, string> {
   try {

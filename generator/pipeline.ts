@@ -48,9 +48,18 @@ export interface PageCache {
   set(page: Page, read: PageRead): void;
 }
 
+/**
+ * Emitted files kept from an earlier run (the CLI: the output directory, as
+ * its manifest lists it): `emitted(model, options, emit)` returns the files
+ * emitted before for this very model and options when it still has them
+ * unchanged, else calls `emit()` and records what it returns.
+ */
+export type EmittedStore = (model: Model, options: EmitOptions, emit: () => EmittedFiles) => EmittedFiles;
+
 /** Things the caller may inject; none of them changes what is generated. */
 export interface GenerateContext {
   readonly cache?: PageCache;
+  readonly emitted?: EmittedStore;
   /** Called after each page is read (from the cache or parsed): pages done so far, of total. */
   readonly onPage?: (done: number, total: number) => void;
 }
@@ -59,6 +68,7 @@ export function generate(pages: readonly Page[], options: Partial<EmitOptions> =
   const emitOptions: EmitOptions = { ...defaultEmitOptions, ...options };
   const { model, diagnostics, quirks, placeholders } = buildModel(pages, context);
   const naming = assignNames(model);
-  const files = emitTypes(model, naming, emitOptions);
+  const emit = () => emitTypes(model, naming, emitOptions);
+  const files = context.emitted ? context.emitted(model, emitOptions, emit) : emit();
   return { files, diagnostics, model, naming, quirks, placeholders };
 }

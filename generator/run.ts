@@ -4,14 +4,15 @@
  * then compare (`--check`) or write atomically. Returns what happened; the
  * caller decides how to print it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { EmittedFiles } from './emit/index.js';
 import type { Model } from './model/ir.js';
 import { FilePageCache } from './cache.js';
 import { emitOptionsOf, SpecsError, type Settings } from './config.js';
-import { assertSafeOutputDir, checkOwnership, compareWithDisk, faultAt, isUpToDate, OutputError, pendingRecovery, realOutputDir, recoverInterruptedRuns, withManifest, writeAtomically, type Recovery, type Staleness } from './output.js';
-import { generate, type Page } from './pipeline.js';
+import { assertSafeOutputDir, checkOwnership, compareWithDisk, faultAt, filesAsWritten, isUpToDate, manifestDigest, OutputError, pendingRecovery, realOutputDir, recoverInterruptedRuns, withManifest, writeAtomically, type Recovery, type Staleness } from './output.js';
+import { generate, type EmittedStore, type Page } from './pipeline.js';
 import { displayPath, exitCode, type RunSummary } from './report.js';
 import { readSpecs } from './specs.js';
 
@@ -52,6 +53,27 @@ export interface RunRequest {
 
 export function cacheFor(settings: Settings): FilePageCache | undefined {
   return settings.cache ? new FilePageCache(FilePageCache.fileFor(settings.cacheDir, settings.specs)) : undefined;
+}
+
+/**
+ * Emitting is most of a run whose pages are all cached: when the model and
+ * options are those the output directory was last generated from (their
+ * digest, noted in the cache, whose key carries the generator's fingerprint)
+ * and the directory still holds those files unchanged (its manifest and every
+ * file's hash), they are the files this run would emit, so they are read
+ * instead. Anything else (an edited or missing file, another generator, other
+ * options) emits as usual.
+ */
+function outputStore(cache: FilePageCache, outDir: string): EmittedStore {
+  return (model, options, emit) => {
+    const name = `output ${createHash('sha256').update(JSON.stringify(options)).update('\0').update(JSON.stringify(model)).digest('hex')}`;
+    const recorded = cache.note(name);
+    const reused = recorded === undefined ? undefined : filesAsWritten(outDir, recorded);
+    if (reused !== undefined) return reused;
+    const files = emit();
+    cache.setNote(name, manifestDigest(files));
+    return files;
+  };
 }
 
 /** Refuses (exit 2) to replace an output directory holding files graphdoc did not write, or edited ones. */
@@ -113,7 +135,7 @@ export async function runOnce(request: RunRequest): Promise<RunOutcome> {
 
   const cache = request.cache ?? cacheFor(settings);
   cache?.beginRun();
-  const result = generate(read.pages, emitOptionsOf(settings), { ...(cache ? { cache } : {}), ...(request.onPage ? { onPage: request.onPage } : {}) });
+  const result = generate(read.pages, emitOptionsOf(settings), { ...(cache ? { cache, emitted: outputStore(cache, outDir) } : {}), ...(request.onPage ? { onPage: request.onPage } : {}) });
   // --check writes nothing, the cache included: it reads the cache but leaves it as it was.
   const cacheNote = mode === 'write' ? cache?.save() : undefined;
   const parsed = cache ? cache.stats().misses : read.pages.length;

@@ -3,6 +3,7 @@
  * or stale cache file detected and rebuilt, never trusted. In-process over
  * the seed pages in specs/, plus one end-to-end run of the CLI.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -150,5 +151,44 @@ describe('the cache, end to end (in-process)', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a warm run reuses the output it generated, only when it is exactly that (in-process)', () => {
+  let work: string;
+  beforeEach(() => {
+    work = tempDir('cache-reuse');
+    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+  const manifestPath = () => join(work, 'generated', '.graphdoc-manifest.json');
+
+  it('emits again when a generated file and its manifest entry were both changed (another manifest)', async () => {
+    expect((await run(work, ['generate'])).code).toBe(0);
+    // A file changed with its hash updated in the manifest: the directory no longer holds what this run generated.
+    const path = join(work, 'generated', 'microsoft.graph.ts');
+    const changed = `${readFileSync(path, 'utf8')}// changed\n`;
+    writeFileSync(path, changed);
+    const manifest = JSON.parse(readFileSync(manifestPath(), 'utf8')) as { files: Record<string, string> };
+    manifest.files['microsoft.graph.ts'] = createHash('sha256').update(changed).digest('hex');
+    writeFileSync(manifestPath(), `${JSON.stringify(manifest, null, 2)}\n`);
+    const check = await run(work, ['generate', '--check']);
+    expect(check.code).toBe(1);
+    expect(`${check.stdout}${check.stderr}`).toContain('microsoft.graph.ts');
+    expect((await run(work, ['generate'])).code).toBe(0);
+    expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
+  });
+
+  it('emits again for other options, and for a missing file', async () => {
+    expect((await run(work, ['generate'])).code).toBe(0);
+    expect((await run(work, ['generate', '--no-validators'])).code).toBe(0);
+    expect(Object.keys(snapshot(join(work, 'generated'))).filter((path) => path.includes('validators'))).toEqual([]);
+    expect((await run(work, ['generate'])).code).toBe(0);
+    expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
+    rmSync(join(work, 'generated', 'index.ts'));
+    const check = await run(work, ['generate', '--check']);
+    expect(check.code).toBe(1);
+    expect((await run(work, ['generate'])).code).toBe(0);
+    expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
   });
 });
