@@ -125,7 +125,8 @@ export function filesAsWritten(outDir: string, digest: string): Map<string, stri
     const manifestText = readFileSync(join(outDir, manifestFile));
     if (sha256(manifestText) !== digest) return undefined;
     const files = new Map<string, string>();
-    for (const [path, hash] of readManifest(outDir)) {
+    // The listing is read from the bytes just hashed, never from the file again (another run may swap the directory).
+    for (const [path, hash] of manifestEntries(manifestText.toString('utf8'))) {
       const bytes = readFileSync(join(outDir, path));
       if (sha256(bytes) !== hash) return undefined;
       files.set(path, bytes.toString('utf8'));
@@ -139,7 +140,16 @@ export function filesAsWritten(outDir: string, digest: string): Map<string, stri
 /** The files the manifest in `outDir` lists, with their hashes; empty when there is none or it is not one. */
 function readManifest(outDir: string): ReadonlyMap<string, string> {
   try {
-    const json = JSON.parse(readFileSync(join(outDir, manifestFile), 'utf8')) as { files?: unknown };
+    return manifestEntries(readFileSync(join(outDir, manifestFile), 'utf8'));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The files a manifest's text lists, with their hashes; empty when it is not a manifest. */
+function manifestEntries(text: string): ReadonlyMap<string, string> {
+  try {
+    const json = JSON.parse(text) as { files?: unknown };
     if (typeof json.files !== 'object' || json.files === null) return new Map();
     return new Map(Object.entries(json.files).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
