@@ -109,9 +109,9 @@ export function withManifest(files: ReadonlyMap<string, string>): Map<string, st
   return new Map([...files, [manifestFile, `${JSON.stringify(manifest, null, 2)}\n`]]);
 }
 
-/** The SHA-256 of the manifest a run would write for these files (see withManifest). */
+/** The SHA-256 of the manifest among files that carry one (as withManifest returns them). */
 export function manifestDigest(files: ReadonlyMap<string, string>): string {
-  return sha256(withManifest(files).get(manifestFile) ?? '');
+  return sha256(files.get(manifestFile) ?? '');
 }
 
 /**

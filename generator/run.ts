@@ -62,17 +62,25 @@ export function cacheFor(settings: Settings): FilePageCache | undefined {
  * and the directory still holds those files unchanged (its manifest and every
  * file's hash), they are the files this run would emit, so they are read
  * instead. Anything else (an edited or missing file, another generator, other
- * options) emits as usual.
+ * options) emits as usual. `record` notes the manifest of what the run
+ * generated, once the run has made it.
  */
-function outputStore(cache: FilePageCache, outDir: string): EmittedStore {
-  return (model, options, emit) => {
-    const name = `output ${createHash('sha256').update(JSON.stringify(options)).update('\0').update(JSON.stringify(model)).digest('hex')}`;
-    const recorded = cache.note(name);
-    const reused = recorded === undefined ? undefined : filesAsWritten(outDir, recorded);
-    if (reused !== undefined) return reused;
-    const files = emit();
-    cache.setNote(name, manifestDigest(files));
-    return files;
+interface OutputReuse {
+  readonly emitted: EmittedStore;
+  record(files: ReadonlyMap<string, string>): void;
+}
+
+function outputReuse(cache: FilePageCache, outDir: string): OutputReuse {
+  let name: string | undefined;
+  return {
+    emitted: (model, options, emit) => {
+      name = `output ${createHash('sha256').update(JSON.stringify(options)).update('\0').update(JSON.stringify(model)).digest('hex')}`;
+      const recorded = cache.note(name);
+      return (recorded === undefined ? undefined : filesAsWritten(outDir, recorded)) ?? emit();
+    },
+    record: (files) => {
+      if (name !== undefined) cache.setNote(name, manifestDigest(files));
+    },
   };
 }
 
@@ -135,11 +143,13 @@ export async function runOnce(request: RunRequest): Promise<RunOutcome> {
 
   const cache = request.cache ?? cacheFor(settings);
   cache?.beginRun();
-  const result = generate(read.pages, emitOptionsOf(settings), { ...(cache ? { cache, emitted: outputStore(cache, outDir) } : {}), ...(request.onPage ? { onPage: request.onPage } : {}) });
+  const reuse = cache ? outputReuse(cache, outDir) : undefined;
+  const result = generate(read.pages, emitOptionsOf(settings), { ...(cache ? { cache } : {}), ...(reuse ? { emitted: reuse.emitted } : {}), ...(request.onPage ? { onPage: request.onPage } : {}) });
+  const files = withManifest(result.files);
+  reuse?.record(files);
   // --check writes nothing, the cache included: it reads the cache but leaves it as it was.
   const cacheNote = mode === 'write' ? cache?.save() : undefined;
   const parsed = cache ? cache.stats().misses : read.pages.length;
-  const files = withManifest(result.files);
 
   const diagnostics = read.diagnostics.length > 0 ? sortDiagnostics([...read.diagnostics, ...result.diagnostics]) : result.diagnostics;
   const counts = countBySeverity(diagnostics);
