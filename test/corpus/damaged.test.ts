@@ -5,7 +5,8 @@
  * another case or invalid, Windows line endings). The run must still report
  * no error, point every diagnostic inside its page, generate the same files
  * whatever the page order, and the output must type-check under every strict
- * flag. The smallest corpus found keeps it quick.
+ * flag. The smallest corpus found keeps it quick (see DAMAGE_* below for
+ * others).
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,12 @@ import { discoverCorpora, noCorporaMessage, readPages } from './corpus.js';
 import { damagePages } from './damage.js';
 import { shuffled } from './corpus-run.js';
 
+// Other corpora, seeds and rates by hand: DAMAGE_CORPUS=graph-docs-2020-05-beta DAMAGE_SEED=1 DAMAGE_RATE=0.7 npx vitest run test/corpus/damaged.test.ts
+const chosen = process.env['DAMAGE_CORPUS'];
+const seed = Number(process.env['DAMAGE_SEED'] ?? 20261130);
+const rate = Number(process.env['DAMAGE_RATE'] ?? 0.4);
 const corpus = discoverCorpora()
+  .filter((found) => chosen === undefined || found.name === chosen)
   .map((found) => ({ name: found.name, pages: readPages(found.resources) }))
   .sort((a, b) => a.pages.length - b.pages.length)[0];
 
@@ -24,8 +30,8 @@ const digest = (files: ReadonlyMap<string, string>) => createHash('sha256').upda
 
 if (corpus === undefined) describe.skip(noCorporaMessage, () => it('needs ../shared/corpus', () => undefined));
 else {
-  describe(`a damaged copy of ${corpus.name} (seeded)`, () => {
-    const { pages, done } = damagePages(corpus.pages, 20261130, 0.4);
+  describe(`a damaged copy of ${corpus.name} (seed ${seed}, rate ${rate})`, () => {
+    const { pages, done } = damagePages(corpus.pages, seed, rate);
     const options = { validators: true } as const;
     const result = generate(pages, options);
     const texts = new Map(pages.map((page: Page) => [page.path, page.text]));
