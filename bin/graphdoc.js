@@ -7,7 +7,7 @@ import { main } from '../dist/cli.js';
 // then peaks at twice the memory it needs. 1.2 times keeps it near the live data for a few percent
 // more collection time (`npm run bench:pages` prints both).
 // `graphdoc diff` emits nothing and holds two versions of the docs at once: it keeps V8's default growth, which
-// collects less often (about 8% of a cold diff, `npm run bench:diff`).
+// collects less often (`npm run bench:diff`).
 if (process.argv[2] !== 'diff') setFlagsFromString('--heap-growing-percent=20');
 
 // A reader that stops early (`graphdoc diff … | head`) closes the pipe: stop quietly, as Unix tools do, instead of
