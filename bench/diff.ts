@@ -7,6 +7,8 @@
  * rounds and, for the ratios the issue sets (cold diff ≤ 1× cold generate,
  * warm diff ≤ 0.25×), each round's ratio to that round's generate and their
  * geometric mean, steadier than a ratio of medians on a shared machine.
+ * Then, in this process, how much of the two sides' text the parser reads
+ * when both are read as one batch (parse.ts `SharedPieces`).
  * `npm run bench:diff` (`-- --runs 5` for more rounds). Not a test: it
  * asserts nothing.
  */
@@ -14,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { SharedPieces } from '../generator/parse.js';
 import { olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
 import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
 
@@ -65,3 +68,11 @@ row('generate, cold (new pages)', generateCold);
 const cold = row('diff, cold (no cache)', diffCold);
 const warm = row('diff, warm (cache from the cold diff)', diffWarm);
 console.log(`targets: cold diff ≤ 1.00× (${cold.toFixed(2)}×), warm diff ≤ 0.25× (${warm.toFixed(2)}×)`);
+
+const texts = [...readPages(olderResourcesDir), ...readPages(resourcesDir)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((page) => page.text);
+const shared = new SharedPieces(texts);
+for (const text of texts) shared.parsePage(text);
+const total = texts.reduce((sum, text) => sum + text.length, 0);
+console.log(
+  `read as one batch, the parser reads ${shared.parsedCharacters.toLocaleString('en')} of the two sides' ${total.toLocaleString('en')} characters (${((100 * shared.parsedCharacters) / total).toFixed(0)}%)`,
+);

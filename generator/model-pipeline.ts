@@ -13,19 +13,20 @@ import type { Model, PageFacts } from './model/ir.js';
 import { linkPages } from './model/link.js';
 import { countFirings, type QuirkName } from './model/quirks.js';
 import { compareCodeUnits } from './order.js';
-import { normalizeSource, parseMarkdown } from './parse.js';
-import type { GenerateContext, Page } from './pipeline.js';
+import { normalizeSource, parseMarkdown, SharedPieces } from './parse.js';
+import type { GenerateContext, Page, PageRead } from './pipeline.js';
 
 /**
  * One page through parse, extract and build: the per-page work, independent
  * of every other page. A page the stages fail on (a bug: they are written not
  * to throw) is skipped with a warning that says so, so that one page never
- * stops the rest.
+ * stops the rest. `shared`: the sections of the batch the page is read in
+ * (see `readPages`).
  */
-export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnostic[] } {
+export function readPage(page: Page, shared?: SharedPieces): { facts: PageFacts; diagnostics: Diagnostic[] } {
   try {
     const source = normalizeSource(page.text);
-    const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, parseMarkdown(source));
+    const { page: raw, diagnostics: extractDiagnostics } = extractPage(page.path, source, shared ? shared.parsePage(source) : parseMarkdown(source));
     const { facts, diagnostics: buildDiagnostics } = buildPage(raw);
     return { facts, diagnostics: [...extractDiagnostics, ...buildDiagnostics] };
   } catch (error) {
@@ -35,6 +36,22 @@ export function readPage(page: Page): { facts: PageFacts; diagnostics: Diagnosti
       diagnostics: [diagnostic('page-failed', { file: page.path, line: 1, column: 1 }, reason)],
     };
   }
+}
+
+/**
+ * `readPage` for each page of a batch, in order. Text that several of the
+ * pages hold word for word is parsed once (parse.ts `SharedPieces`): two
+ * versions of a doc set share most of theirs. Pages are read in path order,
+ * so that the versions of a page, which usually share a path, are read one
+ * after the other and what they share is not held for long. What each page
+ * yields is what `readPage` alone gives.
+ */
+export function readPages(pages: readonly Page[]): PageRead[] {
+  const shared = new SharedPieces(pages.map((page) => page.text));
+  const reads: PageRead[] = new Array(pages.length);
+  const order = pages.map((_, index) => index).sort((a, b) => compareCodeUnits(pages[a]?.path ?? '', pages[b]?.path ?? '') || a - b);
+  for (const index of order) reads[index] = readPage(pages[index] as Page, shared);
+  return reads;
 }
 
 export interface ModelResult {

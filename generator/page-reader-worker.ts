@@ -1,13 +1,13 @@
 /**
- * A worker thread that reads pages (`readPage`: parse, extract, build) and
+ * A worker thread that reads pages (`readPages`: parse, extract, build) and
  * sends the results back: plain data, cloned across. Started by
  * `readPagesInWorker` (page-reader.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { readPage } from './model-pipeline.js';
+import { readPages } from './model-pipeline.js';
 import type { Page, PageRead } from './pipeline.js';
 
 parentPort?.once('message', (pages: readonly Page[]) => {
-  const reads: PageRead[] = pages.map((page) => readPage(page));
+  const reads: PageRead[] = readPages(pages);
   parentPort?.postMessage(reads);
 });

@@ -11,10 +11,12 @@
  *   line, outside front matter, fenced code and the HTML blocks that may
  *   hold blank lines (`<!-- -->`, `<script>`…). Not before a list item (the
  *   list would be split in two) nor a line starting with `-` or `+` (a piece
- *   starting with `---` would read as front matter).
+ *   starting with `---` would read as front matter), nor a line starting
+ *   with U+FEFF (the parser drops a byte-order mark that starts its input).
  * - `row`: between two rows of a table (lines starting with `|`); the piece
  *   after the cut is parsed with the table's header and delimiter lines
- *   before it, which parse.ts then drops.
+ *   before it, which parse.ts then drops (so not in a table whose header
+ *   line starts with U+FEFF).
  * Link reference definitions apply to the whole page, so their lines are
  * collected too: parse.ts puts them before every piece.
  */
@@ -107,13 +109,13 @@ export function planChunks(text: string, size: number): ChunkPlan {
         if (far && previous) cut('row', { header: table.header, headerOffset: table.headerOffset, previousRow: previous.start });
       } else {
         table = undefined;
-        if (quietFrom !== undefined && far && /^[^ \t]/.test(line) && !listItem.test(line) && !/^[-+]/.test(line)) cut('block', { quietFrom });
+        if (quietFrom !== undefined && far && /^[^ \t\uFEFF]/.test(line) && !listItem.test(line) && !/^[-+]/.test(line)) cut('block', { quietFrom });
         if (definitionLine.test(line)) definitions.push(`${line}\n`);
         const opening = fenceOpen.exec(line);
         if (opening?.[1] && !(opening[1][0] === '`' && (opening[2] ?? '').includes('`'))) fence = { char: opening[1][0] ?? '`', length: opening[1].length };
         const html = htmlBlocks.find(([begin]) => begin.test(line));
         if (!fence && html && !html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
-        if (!fence && !htmlEnd && previous && !blankLine.test(previous.text) && delimiterRow.test(line) && cellCount(previous.text) === cellCount(line)) {
+        if (!fence && !htmlEnd && previous && !blankLine.test(previous.text) && !previous.text.startsWith('\uFEFF') && delimiterRow.test(line) && cellCount(previous.text) === cellCount(line)) {
           table = { header: `${previous.whole}${current.whole}`, headerOffset: previous.start };
         }
       }

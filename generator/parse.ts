@@ -44,7 +44,13 @@ export function normalizeSource(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function parseMarkdown(text: string, chunkSize = defaultChunkSize): Root {
+/**
+ * The tree of a page. The parser drops a byte-order mark that starts its
+ * input and counts positions from after it, so the mark is dropped first:
+ * pieces of the page then have the positions the whole page gives.
+ */
+export function parseMarkdown(page: string, chunkSize = defaultChunkSize): Root {
+  const text = normalizeSource(page);
   if (text.length <= chunkSize) return processor.parse(text);
   return parseInChunks(text, chunkSize) ?? processor.parse(text);
 }
@@ -84,34 +90,176 @@ function shift(node: Node, lines: number, offset: number, definitions: Set<strin
 const startOffset = (node: Node): number => node.position?.start.offset ?? -1;
 const endOffset = (node: Node): number => node.position?.end.offset ?? -1;
 
+/** One piece of a page: where it lies, the cut before it, and the text it is parsed as. */
+interface Piece {
+  readonly from: number;
+  readonly to: number;
+  readonly before: Cut | undefined;
+  readonly prefix: string;
+  /** What the parser is given: the prefix, the piece, and (first piece) the page's definitions after it. */
+  readonly source: string;
+}
+
+function piecesOf(text: string, cuts: readonly Cut[], definitions: string): Piece[] {
+  // Definitions apply to the whole page: every piece gets them (the first after its text, the others before, so the first of two wins as in the page).
+  const definitionsBefore = definitions === '' ? '' : `${definitions}\n`;
+  const bounds = [0, ...cuts.map((cut) => cut.offset), text.length];
+  return bounds.slice(0, -1).map((from, index) => {
+    const to = bounds[index + 1] ?? text.length;
+    const before = cuts[index - 1];
+    const prefix = index === 0 ? '' : `${definitionsBefore}${before?.kind === 'row' ? before.header : ''}`;
+    const suffix = index === 0 && definitions !== '' ? `\n\n${definitions}` : '';
+    return { from, to, before, prefix, source: `${prefix}${text.slice(from, to)}${suffix}` };
+  });
+}
+
+/** A copy of a tree (plain data: objects, arrays and primitives), to be moved and joined without touching the original. */
+function copyTree<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length);
+    for (let index = 0; index < value.length; index++) items[index] = copyTree(value[index]);
+    return items as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyTree(value[key]);
+  return copy as T;
+}
+
+/**
+ * Text that several pages of one batch hold word for word, parsed once. Two
+ * versions of a doc set (what `graphdoc diff` reads) differ in a few lines of
+ * most pages: 85% of the May 2020 v1.0 pages' table rows are unchanged in
+ * their July 2021 version.
+ *
+ * Every page is first cut wherever parse-chunks.ts allows (between top-level
+ * blocks and between table rows) into units, and each unit is counted with
+ * the context it is parsed in (the table header, the page's definitions).
+ * A page is then cut where a unit another page holds meets one no other page
+ * holds, where two held units are not neighbours on another page too, and
+ * every `chunkSize` characters within a run. A piece of the result that
+ * another page holds is parsed when first needed, kept until its last use,
+ * and handed out as a copy to all but the last; the rest is parsed as usual.
+ * The trees are the parser's own, so each page gets the tree it gives alone.
+ */
+export class SharedPieces {
+  /** Page text → the cuts chosen for it (two pages with the same text get the same cuts). */
+  private readonly plans = new Map<string, { readonly cuts: readonly Cut[]; readonly definitions: string }>();
+  /** Source of a piece more than one page holds → how many uses are still to come. */
+  private readonly uses = new Map<string, number>();
+  private readonly trees = new Map<string, Root>();
+  private parsed = 0;
+
+  constructor(
+    texts: readonly string[],
+    readonly chunkSize = defaultChunkSize,
+  ) {
+    const unitIds = new Map<string, number>();
+    const unitCounts: number[] = [];
+    const pages = texts.map(normalizeSource).map((text) => {
+      const plan = planChunks(text, 1);
+      const units = piecesOf(text, plan.cuts, plan.definitions).map(({ source }) => {
+        let id = unitIds.get(source);
+        if (id === undefined) {
+          id = unitCounts.length;
+          unitIds.set(source, id);
+          unitCounts.push(0);
+        }
+        unitCounts[id] = (unitCounts[id] ?? 0) + 1;
+        return id;
+      });
+      return { text, plan, units };
+    });
+    unitIds.clear();
+    const pairKey = (units: readonly number[], index: number) => `${units[index]} ${units[index + 1]}`;
+    const pairCounts = countEach(pages.flatMap(({ units }) => units.slice(1).map((_, index) => pairKey(units, index))));
+    const held = (unit: number | undefined) => (unitCounts[unit ?? -1] ?? 0) > 1;
+    const pieceCounts = new Map<string, number>();
+    for (const { text, plan, units } of pages) {
+      let lastCut = 0;
+      const cuts = plan.cuts.filter((cut, index) => {
+        const before = units[index];
+        const after = units[index + 1];
+        const keep =
+          cut.offset - lastCut >= this.chunkSize || held(before) !== held(after) || (held(before) && (pairCounts.get(pairKey(units, index)) ?? 0) < 2);
+        if (keep) lastCut = cut.offset;
+        return keep;
+      });
+      if (cuts.length === 0) continue;
+      this.plans.set(text, { cuts, definitions: plan.definitions });
+      for (const { source } of piecesOf(text, cuts, plan.definitions)) pieceCounts.set(source, (pieceCounts.get(source) ?? 0) + 1);
+    }
+    for (const [source, count] of pieceCounts) if (count > 1) this.uses.set(source, count);
+  }
+
+  /** Characters given to the parser so far (for the benchmark and tests: how much the sharing saved). */
+  get parsedCharacters(): number {
+    return this.parsed;
+  }
+
+  /** The tree of a page of the batch (any page, in fact: one it was not made from is parsed as usual). */
+  parsePage(page: string): Root {
+    const text = normalizeSource(page);
+    const plan = this.plans.get(text);
+    if (plan !== undefined) {
+      const tree = parsePieces(text, plan.cuts, plan.definitions, (source) => this.parsePiece(source));
+      if (tree !== undefined) return tree;
+    }
+    this.parsed += text.length;
+    return parseMarkdown(text, this.chunkSize);
+  }
+
+  /** The tree of a piece: parsed once, and a copy for every use but the last. */
+  private parsePiece(source: string): Root {
+    const left = this.uses.get(source);
+    let tree = this.trees.get(source);
+    if (tree === undefined) {
+      this.parsed += source.length;
+      tree = processor.parse(source);
+      if (left === undefined) return tree;
+      this.trees.set(source, tree);
+    }
+    if (left !== undefined && left > 1) {
+      this.uses.set(source, left - 1);
+      return copyTree(tree);
+    }
+    this.uses.delete(source);
+    this.trees.delete(source);
+    return tree;
+  }
+}
+
+function countEach(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 /** Parses the page piece by piece; undefined when a cut does not hold (the caller parses it whole). */
-export function parseInChunks(text: string, chunkSize: number): Root | undefined {
+export function parseInChunks(page: string, chunkSize: number): Root | undefined {
+  const text = normalizeSource(page);
   const plan = planChunks(text, chunkSize);
   if (plan.cuts.length === 0) return undefined;
-  // Definitions apply to the whole page: every piece gets them (the first after its text, the others before, so the first of two wins as in the page).
+  return parsePieces(text, plan.cuts, plan.definitions, (source) => processor.parse(source));
+}
+
+/** Parses the pieces `cuts` make and joins their nodes; undefined when a cut does not hold. */
+function parsePieces(text: string, cuts: readonly Cut[], definitions: string, parsePiece: (source: string) => Root): Root | undefined {
   const expected = new Set<string>();
-  shift(processor.parse(plan.definitions), 0, 0, expected);
-  const definitionsBefore = plan.definitions === '' ? '' : `${plan.definitions}\n`;
+  if (definitions !== '') shift(processor.parse(definitions), 0, 0, expected);
   const seen = new Set<string>();
   const children: RootContent[] = [];
   let root: Root | undefined;
-  const bounds = [0, ...plan.cuts.map((cut) => cut.offset), text.length];
-  for (let index = 0; index + 1 < bounds.length; index++) {
-    const from = bounds[index] ?? 0;
-    const to = bounds[index + 1] ?? text.length;
-    const before: Cut | undefined = plan.cuts[index - 1];
-    const body = text.slice(from, to);
-    const prefix = index === 0 ? '' : `${definitionsBefore}${before?.kind === 'row' ? before.header : ''}`;
-    const suffix = index === 0 && plan.definitions !== '' ? `\n\n${plan.definitions}` : '';
-    const piece = processor.parse(`${prefix}${body}${suffix}`);
+  for (const [index, { from, before, prefix, source }] of piecesOf(text, cuts, definitions).entries()) {
+    const piece = parsePiece(source);
     const line = before?.line ?? 1;
     const lines = line - 1 - countLines(prefix);
     const offset = from - prefix.length;
     const bodyStart = prefix.length;
-    const bodyEnd = prefix.length + body.length;
+    const bodyEnd = source.length - (index === 0 && definitions !== '' ? definitions.length + 2 : 0);
     let rest = piece.children.filter((node) => startOffset(node) < bodyEnd);
     if (before?.kind === 'row') {
-      const headerStart = definitionsBefore.length;
+      const headerStart = prefix.length - before.header.length;
       const continued = rest.find((node) => startOffset(node) >= headerStart);
       const table = children.at(-1);
       if (continued?.type !== 'table' || startOffset(continued) !== headerStart || continued.children.length < 2) return undefined;

@@ -12,7 +12,7 @@ import { assignNames } from './model/names.js';
 import { buildModel } from './model-pipeline.js';
 import { defaultEmitOptions, type EmitOptions } from './options.js';
 
-export { buildModel, readPage, type ModelResult } from './model-pipeline.js';
+export { buildModel, readPage, readPages, type ModelResult } from './model-pipeline.js';
 
 export interface Page {
   /** Path relative to the specs directory, with forward slashes. */

@@ -7,7 +7,8 @@
 import { resolve, sep } from 'node:path';
 import { FilePageCache } from '../cache.js';
 import { SpecsError, UsageError, type Settings } from '../config.js';
-import { buildModel, readPage } from '../model-pipeline.js';
+import { buildModel, readPages } from '../model-pipeline.js';
+import { compareCodeUnits } from '../order.js';
 import type { Page, PageCache, PageRead } from '../pipeline.js';
 import { countBySeverity } from '../diagnostics.js';
 import { createProgress, displayPath, exitCode, type Io } from '../report.js';
@@ -70,12 +71,15 @@ const pageKey = (page: Page): string => `${page.path}\0${page.text}`;
  * have it) and stores them in the cache. Reading is most of a cold diff's
  * time and every page is independent, so when there are many, about half of
  * them (by size) are read on another core while this one reads the rest.
+ * Each half is read as one batch, whose pages share the parsing of the
+ * sections they hold word for word (`readPages`); a page's two versions
+ * usually have the same path, so pages are split in path order to keep the
+ * two versions in one half.
  */
 async function readColdPages(pages: readonly Page[], cache: FilePageCache): Promise<Map<string, PageRead>> {
   const cold = new Map<string, Page>();
   for (const page of pages) if (!cold.has(pageKey(page)) && !cache.has(page)) cold.set(pageKey(page), page);
-  const all = [...cold.values()];
-  const reads = new Map<string, PageRead>();
+  const all = [...cold.values()].sort((a, b) => compareCodeUnits(a.path, b.path));
   let offloaded: Page[] = [];
   let here = all;
   if (all.length >= workerThreshold) {
@@ -86,7 +90,8 @@ async function readColdPages(pages: readonly Page[], cache: FilePageCache): Prom
     here = all.slice(split + 1);
   }
   const elsewhere = offloaded.length > 0 ? readPagesInWorker(offloaded) : Promise.resolve([]);
-  for (const page of here) reads.set(pageKey(page), readPage(page));
+  const reads = new Map<string, PageRead>();
+  readPages(here).forEach((read, i) => reads.set(pageKey(here[i] as Page), read));
   (await elsewhere).forEach((read, i) => reads.set(pageKey(offloaded[i] as Page), read));
   for (const page of all) cache.set(page, reads.get(pageKey(page)) as PageRead);
   return reads;

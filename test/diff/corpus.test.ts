@@ -6,15 +6,19 @@
  * names what changed; an added property is in no row of the old pages of
  * its type, a removed one in no row of the new); and pins changes that were
  * checked by hand against both pages, and doc edits that must stay out of
- * the changes.
+ * the changes. The pages are read as `graphdoc diff` reads them, as one
+ * batch in which what the two versions share is parsed once; the models
+ * must be those `graphdoc generate` builds from each version alone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareModels, type Change, type ModelDiff } from '../../generator/diff/compare.js';
 import { summarize } from '../../generator/diff/format.js';
-import { buildModel } from '../../generator/pipeline.js';
-import { corpusAvailable, corpusMissingMessage, olderResourcesDir, readPages, resourcesDir, scanPage, type ScannedPage } from '../corpus/corpus.js';
+import type { Model } from '../../generator/model/ir.js';
+import { buildModel, readPages as readPageBatch, type Page, type PageRead } from '../../generator/pipeline.js';
+import { corpusRuns } from '../corpus/corpus-run.js';
+import { corpusAvailable, corpusMissingMessage, discoverCorpora, olderResourcesDir, readPages, resourcesDir, scanPage, type ScannedPage } from '../corpus/corpus.js';
 
 if (!corpusAvailable) console.warn(corpusMissingMessage);
 
@@ -34,11 +38,18 @@ describe.skipIf(!corpusAvailable)('graphdoc diff on Graph v1.0, May 2020 → Jul
   let diff: ModelDiff;
   let oldScan: ScannedPage[];
   let newScan: ScannedPage[];
+  let oldModel: Model;
+  let newModel: Model;
 
   beforeAll(() => {
     const oldPages = readPages(olderResourcesDir);
     const newPages = readPages(resourcesDir);
-    diff = compareModels(buildModel(oldPages).model, buildModel(newPages).model);
+    const batch = [...oldPages, ...newPages];
+    const reads = new Map<Page, PageRead>(readPageBatch(batch).map((read, index) => [batch[index] as Page, read]));
+    const cache = { get: (page: Page) => reads.get(page), set: () => undefined };
+    oldModel = buildModel(oldPages, { cache }).model;
+    newModel = buildModel(newPages, { cache }).model;
+    diff = compareModels(oldModel, newModel);
     oldScan = oldPages.map(scanPage);
     newScan = newPages.map(scanPage);
     const summary = summarize(diff.changes);
@@ -55,6 +66,15 @@ describe.skipIf(!corpusAvailable)('graphdoc diff on Graph v1.0, May 2020 → Jul
       ].join('\n'),
     );
   }, 600_000);
+
+  it('reads the two versions as one batch into the models each version alone gives (those the corpus runs generate from)', async () => {
+    const byResources = new Map(discoverCorpora().map((corpus) => [corpus.resources, corpus]));
+    const corpora = [byResources.get(olderResourcesDir), byResources.get(resourcesDir)];
+    if (corpora.some((corpus) => corpus === undefined)) throw new Error('both v1.0 corpora are expected under ../shared/corpus');
+    const [oldRun, newRun] = await corpusRuns(corpora as NonNullable<(typeof corpora)[number]>[]);
+    expect(oldModel).toEqual(oldRun?.model);
+    expect(newModel).toEqual(newRun?.model);
+  }, 900_000);
 
   it('points every change at the line of its page that names it (the old page for a removal)', () => {
     const lines = new Map<string, string[]>();

@@ -2,11 +2,14 @@
  * Property-based tests on Graph-style pages with random and nasty content
  * (fast-check, fixed seed, shrinking). Properties: reading a page never
  * throws and returns diagnostics instead; every diagnostic position lies
- * inside the input; emitted TypeScript always parses, and type-checks.
+ * inside the input; emitted TypeScript always parses, and type-checks; a
+ * batch of versions of a page, read sharing what they hold in common (what
+ * `graphdoc diff` does), gives each version the tree it gives alone.
  */
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown, SharedPieces } from '../../generator/parse.js';
 import { generate, readPage, type Page } from '../../generator/pipeline.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
@@ -116,6 +119,24 @@ describe('fuzzed pages', () => {
         expect(typeCheck(result.files)).toEqual([]);
       }),
       { seed, numRuns: 20 },
+    );
+  });
+
+  it('versions of a page read as one batch each give the tree they give alone (1,000 batches)', () => {
+    // An edit replaces or inserts a line: a row, text, a blank line or a whole block.
+    const edits = fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.oneof(row, text, fc.constant(''), block)), { maxLength: 4 });
+    const edited = (page: string, changes: readonly (readonly [number, boolean, string])[]) => {
+      const lines = page.split('\n');
+      for (const [at, replace, line] of changes) lines.splice(at % (lines.length + 1), replace ? 1 : 0, line);
+      return lines.join('\n');
+    };
+    fc.assert(
+      fc.property(page, edits, edits, (first, changes1, changes2) => {
+        const texts = [first, edited(first, changes1), edited(first, changes2), first];
+        const shared = new SharedPieces(texts);
+        for (const text of texts) expect(shared.parsePage(text)).toEqual(parseMarkdown(text));
+      }),
+      { seed, numRuns: 1_000 },
     );
   });
 });
