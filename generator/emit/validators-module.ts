@@ -13,6 +13,7 @@ import type { Naming } from '../model/ir.js';
 import type { EmitOptions } from '../options.js';
 import { compareCodeUnits } from '../order.js';
 import { validationRuntimeSource } from '../runtime/runtime-source.js';
+import { counted } from './banner.js';
 import { moduleSpecifier, fixedPaths, type OutputPaths } from './paths.js';
 import type { DeclarationPlan, PlanType, ValidationPlan } from './plan.js';
 import { moduleScope, type ModuleScope } from './scope.js';
@@ -95,7 +96,7 @@ function emitNamespace(files: FilesContext, namespace: string, declarations: rea
       .sort(([, a], [, b]) => compareCodeUnits(a, b))
       .map(([other, alias]) => `import * as ${alias} from '${moduleSpecifier(path, paths.validatorModule(other))}';`),
   ];
-  const header = files.banner(`Validators for namespace ${namespace}: isX and validateX for ${declarations.length} declarations.`);
+  const header = files.banner(`Validators for namespace ${namespace}: isX and validateX for ${counted(declarations.length, 'declaration')}.`);
   return `${header}\n${imports.join('\n')}\n\n${statements.join('\n\n')}\n`;
 }
 
@@ -129,7 +130,7 @@ function entryModule(files: FilesContext, groups: ReadonlyMap<string, readonly D
   }
   lines.push(`export { ${runtimeValues.join(', ')} } from '${runtime}';`, `export type { ${runtimeTypes.join(', ')} } from '${runtime}';`);
   const count = [...groups.values()].reduce((n, list) => n + list.length, 0);
-  return `${files.banner(`Validators entry: isX and validateX for ${groups.size} namespaces, ${count} declarations.`)}\n${lines.join('\n')}\n`;
+  return `${files.banner(`Validators entry: isX and validateX for ${counted(groups.size, 'namespace')}, ${counted(count, 'declaration')}.`)}\n${lines.join('\n')}\n`;
 }
 
 /** Every validators module, the entry and the runtime module, by output path. */
