@@ -11,8 +11,7 @@ import { main } from '../dist/cli.js';
 if (process.argv[2] !== 'diff') setFlagsFromString('--heap-growing-percent=20');
 // V8's optimizing compiler inlines the functions a hot function calls into it. A run lasts seconds, so that
 // compiling is a good part of its work, done on background threads that compete with the run for the cores; without
-// inlining, a cold `generate` and a cold `diff` use less CPU and finish sooner (`npm run bench:generate`,
-// `npm run bench:diff`).
+// inlining, a cold `generate` and a cold `diff` use less CPU and finish sooner (`npm run bench:v8-flags`).
 setFlagsFromString('--no-turbo-inlining');
 
 // A reader that stops early (`graphdoc diff … | head`) closes the pipe: stop quietly, as Unix tools do, instead of
