@@ -6,10 +6,10 @@
  * point rather than at a lucky moment; those runs are spawned (bin/graphdoc.js),
  * the others run in-process.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { built, notBuiltMessage, root, run, runMain, snapshot, tempDir } from './helpers.js';
+import { built, notBuiltMessage, run, runMain, snapshot, specsCopy } from './helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
 
@@ -24,8 +24,7 @@ describe.skipIf(!built)('atomic output', () => {
   const leftovers = () => readdirSync(work).filter((name) => /\.graphdoc-(staging|previous)-/.test(name));
 
   beforeEach(async () => {
-    work = tempDir('atomic');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('atomic');
     // An earlier run wrote a file for a page that is gone since: the next run removes it.
     writeFileSync(join(work, 'specs', 'callrecord.md'), callRecordPage);
     expect((await runMain(work, ['generate'])).code).toBe(0);

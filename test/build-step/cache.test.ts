@@ -4,12 +4,12 @@
  * the seed pages in specs/, plus one end-to-end run of the CLI.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FilePageCache } from '../../generator/cache.js';
 import { generate, readPage, type Page } from '../../generator/pipeline.js';
-import { root, runMain as run, snapshot, tempDir } from './helpers.js';
+import { root, runMain as run, snapshot, specsCopy, tempDir } from './helpers.js';
 
 const seedPages = (): Page[] =>
   readdirSync(join(root, 'specs'))
@@ -134,9 +134,8 @@ describe('FilePageCache', () => {
 
 describe('the cache, end to end (in-process)', () => {
   it('a corrupted cache file makes the CLI parse every page again, with the same output', async () => {
-    const work = tempDir('cache-cli');
+    const work = specsCopy('cache-cli');
     try {
-      cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
       expect((await run(work, ['generate'])).code).toBe(0);
       const [cacheFile] = readdirSync(join(work, '.graphdoc-cache'));
       const path = join(work, '.graphdoc-cache', cacheFile ?? '');
@@ -157,8 +156,7 @@ describe('the cache, end to end (in-process)', () => {
 describe('a warm run reuses the output it generated, only when it is exactly that (in-process)', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('cache-reuse');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('cache-reuse');
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
   const manifestPath = () => join(work, 'generated', '.graphdoc-manifest.json');

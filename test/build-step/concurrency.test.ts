@@ -6,10 +6,10 @@
  * The lock serialises swaps, and a lock left by a killed run is broken.
  * Runs are held at exact points with GRAPHDOC_FAULT=pause@… (generator/output.ts).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { built, CliProcess, notBuiltMessage, root, runMain, tempDir } from './helpers.js';
+import { built, CliProcess, notBuiltMessage, runMain, specsCopy } from './helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
 
@@ -39,10 +39,9 @@ describe.skipIf(!built)('two runs at once', () => {
   const upToDateWithSpecs = async () => (await runMain(work, ['generate', '--check', '--no-cache'])).code === 0;
 
   beforeEach(async () => {
-    work = tempDir('concurrent');
+    work = specsCopy('concurrent');
     faults = join(work, 'faults');
     mkdirSync(faults);
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
     expect((await runMain(work, ['generate'])).code).toBe(0);
   });
   afterEach(async () => {

@@ -3,12 +3,12 @@
  * --config, and flags over all of them. Validation unit-tested in-process;
  * precedence end to end through the CLI.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, defaultSettings, flagsLayer, resolveSettings, settingSpecs, validateConfig } from '../../generator/config.js';
 import { defaultEmitOptions } from '../../generator/options.js';
-import { root, runMain as run, tempDir } from './helpers.js';
+import { runMain as run, specsCopy } from './helpers.js';
 
 describe('validateConfig', () => {
   it('accepts every setting with a valid value, resolving paths against the base directory', async () => {
@@ -56,8 +56,7 @@ describe('validateConfig', () => {
 describe('configuration, end to end (in-process)', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('config');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('config');
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 

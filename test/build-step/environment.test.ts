@@ -14,10 +14,10 @@
  * test-only fault hook GRAPHDOC_FAULT=enospc@write:N; the test says which.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { built, notBuiltMessage, root, run, runMain, snapshot, tempDir, type CliResult, type RunAs } from './helpers.js';
+import { built, notBuiltMessage, root, run, runMain, snapshot, specsCopy, type CliResult, type RunAs } from './helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
 
@@ -55,9 +55,8 @@ describe.skipIf(!built)(`failures of the environment (${nobody ? 'spawned as uid
   const cli = (args: readonly string[], env: Record<string, string | undefined> = {}) => run(work, args, env, nobody);
 
   beforeEach(() => {
-    work = tempDir('env');
+    work = specsCopy('env');
     chmodSync(work, 0o755);
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
     giveAway(work);
     expect(cli(['generate']).code).toBe(0);
     // An edit, so that the next run has something to write.
@@ -130,8 +129,7 @@ describe.skipIf(!built)(`failures of the environment (${nobody ? 'spawned as uid
 describe('paths that are files (in-process)', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('env-paths');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('env-paths');
     writeFileSync(join(work, 'notes'), 'a file\n');
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -160,10 +158,9 @@ function mountTmpfs(dir: string, kilobytes: number): boolean {
 
 describe.skipIf(!built)('a full disk mid-write', () => {
   it('exit 2 naming the file and the cause; the previous output intact, nothing left beside it; the next run with space succeeds', () => {
-    const work = tempDir('env-full');
+    const work = specsCopy('env-full');
     const disk = join(work, 'disk');
     mkdirSync(disk);
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
     const tmpfs = mountTmpfs(disk, 96);
     console.info(tmpfs ? 'full disk: a 96 KB tmpfs' : 'full disk: mounting a tmpfs is not permitted here; using GRAPHDOC_FAULT=enospc@write:2');
     try {

@@ -6,7 +6,7 @@
  * user's permissions. And reading directories back byte for byte.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,13 @@ export async function runMain(cwd: string, args: readonly string[], env: Record<
 
 export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `graphdoc-${label}-`));
+}
+
+/** A new temporary directory holding a copy of the project's specs/ as `specs/`: a project to run the CLI in. */
+export function specsCopy(label: string): string {
+  const dir = tempDir(label);
+  cpSync(join(root, 'specs'), join(dir, 'specs'), { recursive: true });
+  return dir;
 }
 
 /** Every file under a directory, path → bytes as a string (latin1, so any byte survives), sorted. */

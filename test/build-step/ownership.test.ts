@@ -9,14 +9,13 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { root, runMain as run, snapshot, tempDir } from './helpers.js';
+import { root, runMain as run, snapshot, specsCopy } from './helpers.js';
 
 describe('graphdoc generate: owning only what it wrote', () => {
   let work: string;
   const out = () => join(work, 'generated');
   beforeEach(() => {
-    work = tempDir('own');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('own');
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 

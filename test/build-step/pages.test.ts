@@ -10,15 +10,14 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { root, runMain as run, snapshot, tempDir } from './helpers.js';
+import { root, runMain as run, snapshot, specsCopy, tempDir } from './helpers.js';
 
 const widgetPage = (title: string, description: string) => `# ${title} resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|${description}|\n`;
 
 describe('graphdoc generate: pages that are not UTF-8 text', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('pages');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('pages');
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 

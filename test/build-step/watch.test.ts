@@ -4,12 +4,12 @@
  * is briefly contradictory is written with a warning and does not stop the watch; a change to
  * graphdoc.config.json reloads it; SIGTERM stops it with exit code 0.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pageShapes, shrunkPages } from '../../generator/watch.js';
 import type { Model } from '../../generator/model/ir.js';
-import { built, CliProcess, notBuiltMessage, root, run, snapshot, tempDir } from './helpers.js';
+import { built, CliProcess, notBuiltMessage, root, run, snapshot, specsCopy } from './helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
 
@@ -21,8 +21,7 @@ describe.skipIf(!built)('graphdoc generate --watch', () => {
   let work: string;
   let watcher: CliProcess | undefined;
   beforeEach(() => {
-    work = tempDir('watch');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('watch');
     writeFileSync(join(work, 'graphdoc.config.json'), `${JSON.stringify({ debounce: 50 })}\n`);
   });
   afterEach(async () => {

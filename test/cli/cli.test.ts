@@ -3,12 +3,12 @@
  * reporting. In-process through main(argv, io); one spawned run of
  * bin/graphdoc.js (over dist/, built by `npm test`) proves the shipped command.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingSpecs } from '../../generator/config.js';
 import { spawn } from 'node:child_process';
-import { bin, built, cliEnv, notBuiltMessage, root, run, runMain, snapshot, tempDir } from '../build-step/helpers.js';
+import { bin, built, cliEnv, notBuiltMessage, root, run, runMain, snapshot, specsCopy } from '../build-step/helpers.js';
 
 if (!built) console.warn(notBuiltMessage);
 
@@ -20,9 +20,8 @@ const clashPage = ['# synchronizationError values', '', '### synchronizationErro
 
 describe.skipIf(!built)('bin/graphdoc.js (spawned)', () => {
   it('writes the same files as the committed generated/ for specs/, and prints its version', async () => {
-    const work = tempDir('cli-smoke');
+    const work = specsCopy('cli-smoke');
     try {
-      cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
       const result = await run(work, ['generate']);
       expect(result.code).toBe(0);
       expect(snapshot(join(work, 'generated'))).toEqual(snapshot(join(root, 'generated')));
@@ -34,9 +33,8 @@ describe.skipIf(!built)('bin/graphdoc.js (spawned)', () => {
   });
 
   it('stops quietly when the reader closes its output early (`graphdoc … | head`)', async () => {
-    const work = tempDir('cli-pipe');
+    const work = specsCopy('cli-pipe');
     try {
-      cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
       // The pipe is closed before the command writes anything, so its first write fails with EPIPE.
       const child = spawn(process.execPath, [bin, 'diff', 'specs', 'specs', '--format', 'json'], { cwd: work, env: cliEnv() });
       child.stdout.destroy();
@@ -53,8 +51,7 @@ describe.skipIf(!built)('bin/graphdoc.js (spawned)', () => {
 describe('graphdoc generate (CLI)', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('cli');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('cli');
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
   const run = (cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}) => runMain(cwd, args, env);
@@ -242,8 +239,7 @@ describe('graphdoc generate (CLI)', () => {
 describe('graphdoc generate: reporting', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('report');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('report');
     writeFileSync(join(work, 'specs', 'broken.md'), widgetPage);
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));

@@ -4,13 +4,13 @@
  * (`watchAndGenerate` with captured output and a stop promise) on a
  * temporary copy of specs/.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, resolveSettings } from '../../generator/config.js';
 import type { Io } from '../../generator/report.js';
 import { watchAndGenerate } from '../../generator/watch.js';
-import { root, tempDir } from '../build-step/helpers.js';
+import { specsCopy } from '../build-step/helpers.js';
 
 /** Generous: file-system events can be slow on a loaded machine. What is asserted is "within this bound". */
 const bound = 20_000;
@@ -18,8 +18,7 @@ const bound = 20_000;
 describe('graphdoc generate --watch: what changed in the model', () => {
   let work: string;
   beforeEach(() => {
-    work = tempDir('diff-watch');
-    cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
+    work = specsCopy('diff-watch');
     writeFileSync(join(work, 'graphdoc.config.json'), JSON.stringify({ debounce: 50, cache: false }));
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
