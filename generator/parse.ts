@@ -90,10 +90,9 @@ function shift(node: Node, lines: number, offset: number, definitions: Set<strin
 const startOffset = (node: Node): number => node.position?.start.offset ?? -1;
 const endOffset = (node: Node): number => node.position?.end.offset ?? -1;
 
-/** One piece of a page: where it lies, the cut before it, and the text it is parsed as. */
+/** One piece of a page: where it starts, the cut before it, and the text it is parsed as. */
 interface Piece {
   readonly from: number;
-  readonly to: number;
   readonly before: Cut | undefined;
   readonly prefix: string;
   /** What the parser is given: the prefix, the piece, and (first piece) the page's definitions after it. */
@@ -109,7 +108,7 @@ function piecesOf(text: string, cuts: readonly Cut[], definitions: string): Piec
     const before = cuts[index - 1];
     const prefix = index === 0 ? '' : `${definitionsBefore}${before?.kind === 'row' ? before.header : ''}`;
     const suffix = index === 0 && definitions !== '' ? `\n\n${definitions}` : '';
-    return { from, to, before, prefix, source: `${prefix}${text.slice(from, to)}${suffix}` };
+    return { from, before, prefix, source: `${prefix}${text.slice(from, to)}${suffix}` };
   });
 }
 
@@ -129,8 +128,8 @@ function copyTree<T>(value: T): T {
 /**
  * Text that several pages of one batch hold word for word, parsed once. Two
  * versions of a doc set (what `graphdoc diff` reads) differ in a few lines of
- * most pages: 85% of the May 2020 v1.0 pages' table rows are unchanged in
- * their July 2021 version.
+ * most pages: read as one batch, the May 2020 and July 2021 v1.0 pages give
+ * the parser 74% of their characters (`npm run bench:diff` prints it).
  *
  * Every page is first cut wherever parse-chunks.ts allows (between top-level
  * blocks and between table rows) into units, and each unit is counted with
@@ -143,8 +142,8 @@ function copyTree<T>(value: T): T {
  * The trees are the parser's own, so each page gets the tree it gives alone.
  */
 export class SharedPieces {
-  /** Page text → the cuts chosen for it (two pages with the same text get the same cuts). */
-  private readonly plans = new Map<string, { readonly cuts: readonly Cut[]; readonly definitions: string }>();
+  /** Page text → the pieces chosen for it, made once (two pages with the same text get the same pieces). */
+  private readonly plans = new Map<string, { readonly pieces: readonly Piece[]; readonly definitions: string }>();
   /** Source of a piece more than one page holds → how many uses are still to come. */
   private readonly uses = new Map<string, number>();
   private readonly trees = new Map<string, Root>();
@@ -174,7 +173,6 @@ export class SharedPieces {
     const pairKey = (units: readonly number[], index: number) => `${units[index]} ${units[index + 1]}`;
     const pairCounts = countEach(pages.flatMap(({ units }) => units.slice(1).map((_, index) => pairKey(units, index))));
     const held = (unit: number | undefined) => (unitCounts[unit ?? -1] ?? 0) > 1;
-    const pieceCounts = new Map<string, number>();
     for (const { text, plan, units } of pages) {
       let lastCut = 0;
       const cuts = plan.cuts.filter((cut, index) => {
@@ -185,10 +183,9 @@ export class SharedPieces {
         if (keep) lastCut = cut.offset;
         return keep;
       });
-      if (cuts.length === 0) continue;
-      this.plans.set(text, { cuts, definitions: plan.definitions });
-      for (const { source } of piecesOf(text, cuts, plan.definitions)) pieceCounts.set(source, (pieceCounts.get(source) ?? 0) + 1);
+      if (cuts.length > 0) this.plans.set(text, { pieces: piecesOf(text, cuts, plan.definitions), definitions: plan.definitions });
     }
+    const pieceCounts = countEach([...this.plans.values()].flatMap(({ pieces }) => pieces.map(({ source }) => source)));
     for (const [source, count] of pieceCounts) if (count > 1) this.uses.set(source, count);
   }
 
@@ -202,7 +199,7 @@ export class SharedPieces {
     const text = normalizeSource(page);
     const plan = this.plans.get(text);
     if (plan !== undefined) {
-      const tree = parsePieces(text, plan.cuts, plan.definitions, (source) => this.parsePiece(source));
+      const tree = parsePieces(plan.pieces, plan.definitions, (source) => this.parsePiece(source));
       if (tree !== undefined) return tree;
     }
     this.parsed += text.length;
@@ -240,17 +237,17 @@ export function parseInChunks(page: string, chunkSize: number): Root | undefined
   const text = normalizeSource(page);
   const plan = planChunks(text, chunkSize);
   if (plan.cuts.length === 0) return undefined;
-  return parsePieces(text, plan.cuts, plan.definitions, (source) => processor.parse(source));
+  return parsePieces(piecesOf(text, plan.cuts, plan.definitions), plan.definitions, (source) => processor.parse(source));
 }
 
-/** Parses the pieces `cuts` make and joins their nodes; undefined when a cut does not hold. */
-function parsePieces(text: string, cuts: readonly Cut[], definitions: string, parsePiece: (source: string) => Root): Root | undefined {
+/** Parses the pieces of a page and joins their nodes; undefined when a cut does not hold. */
+function parsePieces(pieces: readonly Piece[], definitions: string, parsePiece: (source: string) => Root): Root | undefined {
   const expected = new Set<string>();
   if (definitions !== '') shift(processor.parse(definitions), 0, 0, expected);
   const seen = new Set<string>();
   const children: RootContent[] = [];
   let root: Root | undefined;
-  for (const [index, { from, before, prefix, source }] of piecesOf(text, cuts, definitions).entries()) {
+  for (const [index, { from, before, prefix, source }] of pieces.entries()) {
     const piece = parsePiece(source);
     const line = before?.line ?? 1;
     const lines = line - 1 - countLines(prefix);
