@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { compareCodeUnits } from '../generator/order.js';
 import { SharedPieces } from '../generator/parse.js';
 import { olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
 import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
@@ -69,7 +70,7 @@ const cold = row('diff, cold (no cache)', diffCold);
 const warm = row('diff, warm (cache from the cold diff)', diffWarm);
 console.log(`targets: cold diff ≤ 1.00× (${cold.toFixed(2)}×), warm diff ≤ 0.25× (${warm.toFixed(2)}×)`);
 
-const texts = [...readPages(olderResourcesDir), ...readPages(resourcesDir)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((page) => page.text);
+const texts = [...readPages(olderResourcesDir), ...readPages(resourcesDir)].sort((a, b) => compareCodeUnits(a.path, b.path)).map((page) => page.text);
 const shared = new SharedPieces(texts);
 for (const text of texts) shared.parsePage(text);
 const total = texts.reduce((sum, text) => sum + text.length, 0);
