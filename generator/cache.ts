@@ -119,6 +119,8 @@ export class FilePageCache implements PageCache {
   private loaded = 0;
   private rejected: string | undefined;
   private readonly salt: string;
+  /** The key of each page asked about, worked out once: a run asks `has`, `get` and `set` of the same page. */
+  private readonly keys = new WeakMap<Page, string>();
 
   /** `file` undefined: memory only (watch mode keeps one of these across runs when --no-cache). */
   constructor(
@@ -135,7 +137,12 @@ export class FilePageCache implements PageCache {
   }
 
   key(page: Page): string {
-    return sha256(`${this.salt}\0${page.path}\0${page.text}`);
+    let key = this.keys.get(page);
+    if (key === undefined) {
+      key = sha256(`${this.salt}\0${page.path}\0${page.text}`);
+      this.keys.set(page, key);
+    }
+    return key;
   }
 
   /** Whether an entry for the page is there (without reading it or counting a hit). */

@@ -64,8 +64,6 @@ async function readSide(argument: string, request: DiffRequest): Promise<SideRea
   }
 }
 
-const pageKey = (page: Page): string => `${page.path}\0${page.text}`;
-
 /**
  * Reads the pages the cache does not have (each once, though both sides may
  * have it) and stores them in the cache. Reading is most of a cold diff's
@@ -78,7 +76,8 @@ const pageKey = (page: Page): string => `${page.path}\0${page.text}`;
  */
 async function readColdPages(pages: readonly Page[], cache: FilePageCache): Promise<Map<string, PageRead>> {
   const cold = new Map<string, Page>();
-  for (const page of pages) if (!cold.has(pageKey(page)) && !cache.has(page)) cold.set(pageKey(page), page);
+  // Keyed as the cache keys them (path and text): a page both sides hold is read once.
+  for (const page of pages) if (!cold.has(cache.key(page)) && !cache.has(page)) cold.set(cache.key(page), page);
   const all = [...cold.values()].sort((a, b) => compareCodeUnits(a.path, b.path));
   let offloaded: Page[] = [];
   let here = all;
@@ -91,9 +90,15 @@ async function readColdPages(pages: readonly Page[], cache: FilePageCache): Prom
   }
   const elsewhere = offloaded.length > 0 ? readPagesInWorker(offloaded) : Promise.resolve([]);
   const reads = new Map<string, PageRead>();
-  readPages(here).forEach((read, i) => reads.set(pageKey(here[i] as Page), read));
-  (await elsewhere).forEach((read, i) => reads.set(pageKey(offloaded[i] as Page), read));
-  for (const page of all) cache.set(page, reads.get(pageKey(page)) as PageRead);
+  const keep = (batch: readonly Page[], batchReads: readonly PageRead[]) =>
+    batch.forEach((page, i) => {
+      const read = batchReads[i] as PageRead;
+      reads.set(cache.key(page), read);
+      cache.set(page, read);
+    });
+  // This half goes into the cache while the other is still being read.
+  keep(here, readPages(here));
+  keep(offloaded, await elsewhere);
   return reads;
 }
 
@@ -109,7 +114,7 @@ async function diffSides(request: DiffRequest, io: Io): Promise<{ diff: ModelDif
   const total = oldSide.pages.length + newSide.pages.length;
   const reads = await readColdPages([...oldSide.pages, ...newSide.pages], cache);
   // Pages just read come from memory (as read); the others from the cache file.
-  const layered: PageCache = { get: (page) => reads.get(pageKey(page)) ?? cache.get(page), set: (page, read) => cache.set(page, read) };
+  const layered: PageCache = { get: (page) => reads.get(cache.key(page)) ?? cache.get(page), set: (page, read) => cache.set(page, read) };
   let models;
   try {
     const oldModel = buildModel(oldSide.pages, { cache: layered, onPage: (done) => progress.update('graphdoc: reading pages', done, total) });
