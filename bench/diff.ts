@@ -6,17 +6,21 @@
  * on the machine falls on all three alike; it prints the medians of the
  * rounds and, for the ratios the issue sets (cold diff ≤ 1× cold generate,
  * warm diff ≤ 0.25×), each round's ratio to that round's generate and their
- * geometric mean, steadier than a ratio of medians on a shared machine.
- * Then, in this process, how much of the two sides' text the parser reads
- * when both are read as one batch (parse.ts `SharedPieces`).
+ * geometric mean, steadier than a ratio of medians on a shared machine; and
+ * the CPU time of every thread of each run (a cold diff keeps both cores
+ * busy, a cold generate mostly one). Then, in this process, how much of the
+ * two sides' text the parser reads when both are read as one batch (parse.ts
+ * `SharedPieces`), and how much of the old side's text no sharing can spare.
  * `npm run bench:diff` (`-- --runs 5` for more rounds). Not a test: it
  * asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { compareCodeUnits } from '../generator/order.js';
+import { planChunks } from '../generator/parse-chunks.js';
 import { SharedPieces } from '../generator/parse.js';
 import { olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
 import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
@@ -24,12 +28,29 @@ import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
 const runs = runsFromArgs();
 const work = corpusWorkDir('graphdoc-bench-diff-');
 
-function timed(args: readonly string[], okCodes: readonly number[] = [0]): number {
+/**
+ * Loaded into each run of the CLI (`--import`): prints the process's CPU time (every thread: the main one, the
+ * page-reading worker, V8's compiling and collecting threads) on stderr at exit. The bin runs as it is.
+ */
+const cpuHook = join(work, 'cpu-time.mjs');
+writeFileSync(cpuHook, `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ngraphdoc-bench-cpu ' + (u.user + u.system) / 1000 + '\\n'); });\n`);
+
+interface Sample {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+function timed(args: readonly string[], okCodes: readonly number[] = [0]): Sample {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(cpuHook).href, bin, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const wallMs = performance.now() - started;
   if (!okCodes.includes(result.status ?? -1)) throw new Error(`graphdoc ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return wallMs;
+  return { wallMs, cpuMs: Number(/graphdoc-bench-cpu ([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN) };
 }
 
 const clear = () => {
@@ -37,9 +58,9 @@ const clear = () => {
   rmSync(join(work, 'generated'), { recursive: true, force: true });
 };
 const diff = ['diff', olderResourcesDir, 'specs', '--format', 'json', '--fail-on', 'none'];
-const generateCold: number[] = [];
-const diffCold: number[] = [];
-const diffWarm: number[] = [];
+const generateCold: Sample[] = [];
+const diffCold: Sample[] = [];
+const diffWarm: Sample[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     clear();
@@ -52,28 +73,43 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const base = median(generateCold);
 const geometricMean = (values: readonly number[]) => Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
-const row = (label: string, samples: readonly number[]) => {
-  const ms = median(samples);
-  const ratios = samples.map((sample, round) => sample / (generateCold[round] ?? base));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const row = (label: string, samples: readonly Sample[]) => {
+  const ratios = samples.map((sample, round) => sample.wallMs / (generateCold[round]?.wallMs ?? Number.NaN));
+  const cpuRatios = samples.map((sample, round) => sample.cpuMs / (generateCold[round]?.cpuMs ?? Number.NaN));
+  const walls = samples.map((sample) => sample.wallMs);
   console.log(
-    `${label.padEnd(38)} ${String(Math.round(ms)).padStart(6)} ms   ${geometricMean(ratios).toFixed(2)}× cold generate   (rounds: ${samples.map((s) => Math.round(s)).join(', ')} ms; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+    `${label.padEnd(38)} ${seconds(median(walls)).padStart(7)} wall  ${geometricMean(ratios).toFixed(2)}× cold generate   CPU ${seconds(median(samples.map((sample) => sample.cpuMs)))} (${geometricMean(cpuRatios).toFixed(2)}×)   (rounds: ${walls.map((ms) => Math.round(ms)).join(', ')} ms; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
   );
   return geometricMean(ratios);
 };
 console.log(
-  `graphdoc diff: ${readPages(olderResourcesDir).length} old pages vs ${readPages(resourcesDir).length} new pages; wall time of the real CLI, ${runs} interleaved round${runs === 1 ? '' : 's'} (median ms, geometric mean of the per-round ratios)`,
+  `graphdoc diff: ${readPages(olderResourcesDir).length} old pages vs ${readPages(resourcesDir).length} new pages; the real CLI, ${runs} interleaved round${runs === 1 ? '' : 's'}: median wall time and geometric mean of the per-round ratios, then median CPU time of all the process's threads and its ratio`,
 );
 row('generate, cold (new pages)', generateCold);
 const cold = row('diff, cold (no cache)', diffCold);
 const warm = row('diff, warm (cache from the cold diff)', diffWarm);
 console.log(`targets: cold diff ≤ 1.00× (${cold.toFixed(2)}×), warm diff ≤ 0.25× (${warm.toFixed(2)}×)`);
 
-const texts = [...readPages(olderResourcesDir), ...readPages(resourcesDir)].sort((a, b) => compareCodeUnits(a.path, b.path)).map((page) => page.text);
+const oldPages = readPages(olderResourcesDir);
+const newPages = readPages(resourcesDir);
+const texts = [...oldPages, ...newPages].sort((a, b) => compareCodeUnits(a.path, b.path)).map((page) => page.text);
 const shared = new SharedPieces(texts);
 for (const text of texts) shared.parsePage(text);
 const total = texts.reduce((sum, text) => sum + text.length, 0);
 console.log(
   `read as one batch, the parser reads ${shared.parsedCharacters.toLocaleString('en')} of the two sides' ${total.toLocaleString('en')} characters (${((100 * shared.parsedCharacters) / total).toFixed(0)}%)`,
+);
+// What no sharing can spare: the old side's text in units (the smallest pieces a page is ever cut into) the new side lacks.
+const unitsOf = (text: string) => {
+  const bounds = [0, ...planChunks(text, 1).cuts.map((cut) => cut.offset), text.length];
+  return bounds.slice(0, -1).map((from, index) => text.slice(from, bounds[index + 1]));
+};
+const newUnits = new Set(newPages.flatMap((page) => unitsOf(page.text)));
+const oldUnits = oldPages.flatMap((page) => unitsOf(page.text));
+const oldLength = oldUnits.reduce((sum, unit) => sum + unit.length, 0);
+const oldOnly = oldUnits.filter((unit) => !newUnits.has(unit)).reduce((sum, unit) => sum + unit.length, 0);
+console.log(
+  `of the old side's ${oldLength.toLocaleString('en')} characters, ${oldOnly.toLocaleString('en')} (${((100 * oldOnly) / oldLength).toFixed(0)}%) are in units the new side does not hold: the parser reads them however much is shared`,
 );
