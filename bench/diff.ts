@@ -11,12 +11,14 @@
  * busy, a cold generate mostly one). Then, in this process, how much of the
  * two sides' text the parser reads when both are read as one batch (parse.ts
  * `SharedPieces`), and how much of the old side's text no sharing can spare.
- * `npm run bench:diff` (`-- --runs 5` for more rounds). Not a test: it
- * asserts nothing.
+ * `npm run bench:diff` (`-- --runs 5` for more rounds; `-- --against DIR`
+ * adds, to each round, a cold diff by the built checkout in DIR, another
+ * version of this project, and prints this build's time over that one's).
+ * Not a test: it asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { compareCodeUnits } from '../generator/order.js';
@@ -40,9 +42,13 @@ interface Sample {
   readonly cpuMs: number;
 }
 
-function timed(args: readonly string[], okCodes: readonly number[] = [0]): Sample {
+/** `--against DIR`: the bin of another checkout of this project, built, whose cold diff each round also runs. */
+const againstFlag = process.argv.indexOf('--against');
+const otherBin = againstFlag >= 0 ? join(resolve(process.argv[againstFlag + 1] ?? '.'), 'bin', 'graphdoc.js') : undefined;
+
+function timed(args: readonly string[], okCodes: readonly number[] = [0], cli = bin): Sample {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(cpuHook).href, bin, ...args], {
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(cpuHook).href, cli, ...args], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -61,13 +67,23 @@ const diff = ['diff', olderResourcesDir, 'specs', '--format', 'json', '--fail-on
 const generateCold: Sample[] = [];
 const diffCold: Sample[] = [];
 const diffWarm: Sample[] = [];
+const otherDiffCold: Sample[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     clear();
     generateCold.push(timed(['generate', '--format', 'json']));
+    // The other build's cold diff, when asked for, goes before this one's in every other round, so neither has the
+    // same place in every round.
+    const other = () => {
+      if (otherBin === undefined) return;
+      clear();
+      otherDiffCold.push(timed(diff, [0], otherBin));
+    };
+    if (i % 2 === 1) other();
     clear();
     diffCold.push(timed(diff));
     diffWarm.push(timed(diff));
+    if (i % 2 === 0) other();
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -91,6 +107,11 @@ row('generate, cold (new pages)', generateCold);
 const cold = row('diff, cold (no cache)', diffCold);
 const warm = row('diff, warm (cache from the cold diff)', diffWarm);
 console.log(`targets: cold diff ≤ 1.00× (${cold.toFixed(2)}×), warm diff ≤ 0.25× (${warm.toFixed(2)}×)`);
+if (otherBin !== undefined) {
+  row(`diff, cold, by ${otherBin}`, otherDiffCold);
+  const ratios = diffCold.map((sample, round) => sample.wallMs / (otherDiffCold[round]?.wallMs ?? Number.NaN));
+  console.log(`this build's cold diff over that one's: ${geometricMean(ratios).toFixed(3)}× (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
+}
 
 const oldPages = readPages(olderResourcesDir);
 const newPages = readPages(resourcesDir);
