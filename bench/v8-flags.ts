@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -43,13 +44,17 @@ const clear = () => {
   rmSync(join(work, 'generated'), { recursive: true, force: true });
 };
 
+/** The flags bin/graphdoc.js sets for each command on this machine (kept in step with it by hand). */
 const commands = {
   generate: { args: ['generate', '--format', 'json'], bin: ['--heap-growing-percent=20', '--no-turbo-inlining'] },
-  diff: { args: ['diff', olderResourcesDir, 'specs', '--format', 'json', '--fail-on', 'none'], bin: ['--no-turbo-inlining'] },
+  diff: {
+    args: ['diff', olderResourcesDir, 'specs', '--format', 'json', '--fail-on', 'none'],
+    bin: [...(availableParallelism() <= 2 ? ['--no-parallel-scavenge'] : []), '--no-turbo-inlining'],
+  },
 } as const;
 const variants = (bin: readonly string[]) => [
   { label: 'as the bin runs it', flags: bin },
-  { label: 'with turbo inlining', flags: bin.filter((flag) => flag !== '--no-turbo-inlining') },
+  ...bin.map((left) => ({ label: `without ${left}`, flags: bin.filter((flag) => flag !== left) })),
 ];
 
 const samples = new Map<string, { wallMs: number; cpuMs: number }[]>();

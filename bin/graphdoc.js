@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The graphdoc command. Runs the compiled generator in dist/ (built by `npm run build`, which `npm ci` runs through `prepare`).
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { main } from '../dist/cli.js';
 
@@ -9,6 +10,10 @@ import { main } from '../dist/cli.js';
 // `graphdoc diff` emits nothing and holds two versions of the docs at once: it keeps V8's default growth, which
 // collects less often (`npm run bench:diff`).
 if (process.argv[2] !== 'diff') setFlagsFromString('--heap-growing-percent=20');
+// A cold `graphdoc diff` reads pages on two threads. On a machine with two cores both are then busy, and V8's parallel
+// scavenging only adds helper tasks that wait for a core while the thread that collects waits for them: collecting
+// alone is faster there (`npm run bench:diff -- --against`, README *Timing*). With more cores the helpers have one.
+else if (availableParallelism() <= 2) setFlagsFromString('--no-parallel-scavenge');
 // V8's optimizing compiler inlines the functions a hot function calls into it. A run lasts seconds, so that
 // compiling is a good part of its work, done on background threads that compete with the run for the cores; without
 // inlining, a cold `generate` and a cold `diff` use less CPU and finish sooner (`npm run bench:v8-flags`).
