@@ -3,10 +3,10 @@
  * `-- --runs N` asks for, a copy of the v1.0 corpus to run it on, and the
  * median. Exits with a message when ../shared is absent.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusAvailable, corpusMissingMessage, resourcesDir } from '../test/corpus/corpus.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,4 +33,19 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * CPU time of a run: `nodeArgs` (an `--import` of a hook written into `dir`)
+ * make the process print its CPU time, every thread counted, on stderr at
+ * exit, and `cpuMs` reads it back from that stderr. The script run is not
+ * touched.
+ */
+export function cpuTimeHook(dir: string): { readonly nodeArgs: readonly string[]; cpuMs(stderr: string): number } {
+  const hook = join(dir, 'cpu-time.mjs');
+  writeFileSync(hook, `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ngraphdoc-bench-cpu ' + (u.user + u.system) / 1000 + '\\n'); });\n`);
+  return {
+    nodeArgs: ['--import', pathToFileURL(hook).href],
+    cpuMs: (stderr) => Number(/graphdoc-bench-cpu ([\d.]+)/.exec(stderr)?.[1] ?? Number.NaN),
+  };
 }

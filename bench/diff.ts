@@ -17,25 +17,20 @@
  * Not a test: it asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { compareCodeUnits } from '../generator/order.js';
 import { planChunks } from '../generator/parse-chunks.js';
 import { SharedPieces } from '../generator/parse.js';
 import { olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
-import { bin, corpusWorkDir, median, runsFromArgs } from './cli-setup.js';
+import { bin, corpusWorkDir, cpuTimeHook, median, runsFromArgs } from './cli-setup.js';
 
 const runs = runsFromArgs();
 const work = corpusWorkDir('graphdoc-bench-diff-');
 
-/**
- * Loaded into each run of the CLI (`--import`): prints the process's CPU time (every thread: the main one, the
- * page-reading worker, V8's compiling and collecting threads) on stderr at exit. The bin runs as it is.
- */
-const cpuHook = join(work, 'cpu-time.mjs');
-writeFileSync(cpuHook, `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ngraphdoc-bench-cpu ' + (u.user + u.system) / 1000 + '\\n'); });\n`);
+/** Each run's CPU time, every thread counted (the main one, the page-reading worker, V8's compiling and collecting). */
+const cpuTime = cpuTimeHook(work);
 
 interface Sample {
   readonly wallMs: number;
@@ -48,7 +43,7 @@ const otherBin = againstFlag >= 0 ? join(resolve(process.argv[againstFlag + 1] ?
 
 function timed(args: readonly string[], okCodes: readonly number[] = [0], cli = bin): Sample {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(cpuHook).href, cli, ...args], {
+  const result = spawnSync(process.execPath, [...cpuTime.nodeArgs, cli, ...args], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -56,7 +51,7 @@ function timed(args: readonly string[], okCodes: readonly number[] = [0], cli = 
   });
   const wallMs = performance.now() - started;
   if (!okCodes.includes(result.status ?? -1)) throw new Error(`graphdoc ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { wallMs, cpuMs: Number(/graphdoc-bench-cpu ([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN) };
+  return { wallMs, cpuMs: cpuTime.cpuMs(result.stderr) };
 }
 
 const clear = () => {

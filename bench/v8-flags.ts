@@ -10,33 +10,38 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { olderResourcesDir } from '../test/corpus/corpus.js';
-import { corpusWorkDir, median, root, runsFromArgs } from './cli-setup.js';
+import { v8FlagsFor } from '../generator/v8-flags.js';
+import { corpusWorkDir, cpuTimeHook, median, root, runsFromArgs } from './cli-setup.js';
 
 const runs = runsFromArgs(5);
 const work = corpusWorkDir('graphdoc-bench-v8-flags-');
 const cli = pathToFileURL(join(root, 'dist', 'cli.js')).href;
 
-/** Calls `main` of dist/cli.js with the arguments it is given, and prints the process's CPU time on stderr at exit. */
+/** Calls `main` of dist/cli.js with the arguments it is given: the CLI without the flags the bin sets. */
 const runner = join(work, 'run-cli.mjs');
 writeFileSync(
   runner,
-  `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('cpu ' + (u.user + u.system) / 1000 + '\\n'); });
-const { main } = await import(${JSON.stringify(cli)});
+  `const { main } = await import(${JSON.stringify(cli)});
 process.exitCode = await main(process.argv.slice(2));
 `,
 );
+const cpuTime = cpuTimeHook(work);
 
 function timed(flags: readonly string[], args: readonly string[]): { wallMs: number; cpuMs: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [...flags, runner, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [...flags, ...cpuTime.nodeArgs, runner, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const wallMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`graphdoc ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { wallMs, cpuMs: Number(/cpu ([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN) };
+  return { wallMs, cpuMs: cpuTime.cpuMs(result.stderr) };
 }
 
 const clear = () => {
@@ -44,13 +49,10 @@ const clear = () => {
   rmSync(join(work, 'generated'), { recursive: true, force: true });
 };
 
-/** The flags bin/graphdoc.js sets for each command on this machine (kept in step with it by hand). */
+/** The flags bin/graphdoc.js sets for each command on this machine (generator/v8-flags.ts). */
 const commands = {
-  generate: { args: ['generate', '--format', 'json'], bin: ['--heap-growing-percent=20', '--no-turbo-inlining'] },
-  diff: {
-    args: ['diff', olderResourcesDir, 'specs', '--format', 'json', '--fail-on', 'none'],
-    bin: [...(availableParallelism() <= 2 ? ['--no-parallel-scavenge'] : []), '--no-turbo-inlining'],
-  },
+  generate: { args: ['generate', '--format', 'json'], bin: v8FlagsFor('generate') },
+  diff: { args: ['diff', olderResourcesDir, 'specs', '--format', 'json', '--fail-on', 'none'], bin: v8FlagsFor('diff') },
 } as const;
 const variants = (bin: readonly string[]) => [
   { label: 'as the bin runs it', flags: bin },

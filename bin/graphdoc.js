@@ -1,23 +1,11 @@
 #!/usr/bin/env node
 // The graphdoc command. Runs the compiled generator in dist/ (built by `npm run build`, which `npm ci` runs through `prepare`).
-import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { main } from '../dist/cli.js';
+import { v8FlagsFor } from '../dist/v8-flags.js';
 
-// Between full collections V8 lets the heap grow to about four times what is live; one big page
-// then peaks at twice the memory it needs. 1.2 times keeps it near the live data for a few percent
-// more collection time (`npm run bench:pages` prints both).
-// `graphdoc diff` emits nothing and holds two versions of the docs at once: it keeps V8's default growth, which
-// collects less often (`npm run bench:diff`).
-if (process.argv[2] !== 'diff') setFlagsFromString('--heap-growing-percent=20');
-// A cold `graphdoc diff` reads pages on two threads. On a machine with two cores both are then busy, and V8's parallel
-// scavenging only adds helper tasks that wait for a core while the thread that collects waits for them: collecting
-// alone is faster there (`npm run bench:diff -- --against`, README *Timing*). With more cores the helpers have one.
-else if (availableParallelism() <= 2) setFlagsFromString('--no-parallel-scavenge');
-// V8's optimizing compiler inlines the functions a hot function calls into it. A run lasts seconds, so that
-// compiling is a good part of its work, done on background threads that compete with the run for the cores; without
-// inlining, a cold `generate` and a cold `diff` use less CPU and finish sooner (`npm run bench:v8-flags`).
-setFlagsFromString('--no-turbo-inlining');
+// The V8 flags this command runs with, and why: generator/v8-flags.ts.
+for (const flag of v8FlagsFor(process.argv[2])) setFlagsFromString(flag);
 
 // A reader that stops early (`graphdoc diff … | head`) closes the pipe: stop quietly, as Unix tools do, instead of
 // dying with an unhandled EPIPE and its stack trace.
