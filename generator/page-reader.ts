@@ -1,30 +1,94 @@
 /**
- * Reading pages on another core: `readPagesInWorker(pages)` reads them in a
- * worker thread while the caller goes on with other work, and resolves to
- * what `readPage` returns for each, in order. Reading a page is independent
- * of every other page and is most of a cold run's time, so two sets of pages
- * read at once take about as long as the larger one on a two-core machine.
+ * Reading pages on two cores: `readPagesOnTwoThreads(pages)` reads them on
+ * this thread and in a worker thread at once, and resolves to what
+ * `readPages` gives for each, in order. Reading a page is independent of
+ * every other page and is most of a cold run's time.
+ *
+ * The pages are cut into small batches (`batchSize` characters, in the order
+ * given, never between pages with the same path: two versions of a page are
+ * read in one batch, so they share their parsing), and the two threads take
+ * the next batch from one shared counter whenever they are free. Neither
+ * waits for the other for more than about one batch, however the work is
+ * spread over the pages, however late the worker starts (it loads its
+ * modules first) and whatever else runs on the machine.
  */
 import { Worker } from 'node:worker_threads';
+import { readPages } from './model-pipeline.js';
 import type { Page, PageRead } from './pipeline.js';
 
-export function readPagesInWorker(pages: readonly Page[]): Promise<PageRead[]> {
+/** About 60–100 ms of reading on a 2-core machine: small enough that the threads end close together, and big enough that the messages between them cost nothing. */
+export const batchSize = 64 * 1024;
+
+/** What the worker is sent: the batches, and the counter (one Int32 in shared memory) that hands out their indices. */
+export interface WorkerTask {
+  readonly batches: readonly (readonly Page[])[];
+  readonly next: SharedArrayBuffer;
+}
+
+/** What the worker sends back: a batch's reads, then `done`. */
+export type WorkerMessage = { readonly batch: number; readonly reads: readonly PageRead[] } | { readonly done: true };
+
+/** The index of the next batch nobody has taken yet (every index is handed out once; past the end means none is left). */
+export const takeBatch = (next: Int32Array): number => Atomics.add(next, 0, 1);
+
+/** Consecutive pages, cut after `size` characters where the next page has another path. */
+export function batchesOf(pages: readonly Page[], size = batchSize): Page[][] {
+  const batches: Page[][] = [];
+  let batch: Page[] = [];
+  let characters = 0;
+  for (const [index, page] of pages.entries()) {
+    batch.push(page);
+    characters += page.text.length;
+    if (characters >= size && pages[index + 1]?.path !== page.path) {
+      batches.push(batch);
+      batch = [];
+      characters = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+function startWorker(): Worker {
   // Built, the worker is dist/page-reader-worker.js; run from source (tests, tsx), it is the .ts file, which the
   // worker loads after registering tsx's loader in its own thread.
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(`./page-reader-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  const worker = fromSource
+  return fromSource
     ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
     : new Worker(url);
-  return new Promise<PageRead[]>((resolve, reject) => {
-    worker.once('message', (reads: PageRead[]) => {
-      resolve(reads);
-      void worker.terminate();
+}
+
+export interface TwoThreadOptions {
+  /** Characters per batch (`batchSize` unless given). */
+  readonly size?: number;
+  /** False: this thread only waits, and the worker reads every batch (for tests of the worker's side). */
+  readonly readHere?: boolean;
+}
+
+export async function readPagesOnTwoThreads(pages: readonly Page[], { size = batchSize, readHere = true }: TwoThreadOptions = {}): Promise<PageRead[]> {
+  const batches = batchesOf(pages, size);
+  const results: (readonly PageRead[] | undefined)[] = new Array(batches.length);
+  const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const worker = startWorker();
+  const workerDone = new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('done' in message) resolve();
+      else results[message.batch] = message.reads;
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the page-reading worker stopped with exit code ${code}`));
-    });
-    worker.postMessage(pages);
+    worker.once('exit', (code) => reject(new Error(`the page-reading worker stopped with exit code ${code} before it was done`)));
+  });
+  worker.postMessage({ batches, next } satisfies WorkerTask);
+  const counter = new Int32Array(next);
+  if (readHere) for (let batch = takeBatch(counter); batch < batches.length; batch = takeBatch(counter)) results[batch] = readPages(batches[batch] as Page[]);
+  try {
+    await workerDone;
+  } finally {
+    void worker.terminate();
+  }
+  return results.flatMap((reads, batch) => {
+    if (reads === undefined) throw new Error(`batch ${batch} of the pages was never read`);
+    return reads;
   });
 }

@@ -12,7 +12,7 @@ import { compareCodeUnits } from '../order.js';
 import type { Page, PageCache, PageRead } from '../pipeline.js';
 import { countBySeverity } from '../diagnostics.js';
 import { createProgress, displayPath, exitCode, type Io } from '../report.js';
-import { readPagesInWorker } from '../page-reader.js';
+import { readPagesOnTwoThreads } from '../page-reader.js';
 import { readSpecs } from '../specs.js';
 import { compareModels, type ModelDiff } from './compare.js';
 import { formatJson, formatMarkdown, formatText, summarize, type DiffFormat } from './format.js';
@@ -67,38 +67,24 @@ async function readSide(argument: string, request: DiffRequest): Promise<SideRea
 /**
  * Reads the pages the cache does not have (each once, though both sides may
  * have it) and stores them in the cache. Reading is most of a cold diff's
- * time and every page is independent, so when there are many, about half of
- * them (by size) are read on another core while this one reads the rest.
- * Each half is read as one batch, whose pages share the parsing of the
- * sections they hold word for word (`readPages`); a page's two versions
- * usually have the same path, so pages are split in path order to keep the
- * two versions in one half.
+ * time and every page is independent, so when there are many, they are read
+ * on two cores (page-reader.ts). Pages whose text is shared are read in one
+ * batch, which parses the sections they hold word for word once
+ * (`readPages`); a page's two versions usually have the same path, so pages
+ * are read in path order.
  */
 async function readColdPages(pages: readonly Page[], cache: FilePageCache): Promise<Map<string, PageRead>> {
   const cold = new Map<string, Page>();
   // Keyed as the cache keys them (path and text): a page both sides hold is read once.
   for (const page of pages) if (!cold.has(cache.key(page)) && !cache.has(page)) cold.set(cache.key(page), page);
   const all = [...cold.values()].sort((a, b) => compareCodeUnits(a.path, b.path));
-  let offloaded: Page[] = [];
-  let here = all;
-  if (all.length >= workerThreshold) {
-    const half = all.reduce((sum, page) => sum + page.text.length, 0) / 2;
-    let size = 0;
-    const split = all.findIndex((page) => (size += page.text.length) >= half);
-    offloaded = all.slice(0, split + 1);
-    here = all.slice(split + 1);
-  }
-  const elsewhere = offloaded.length > 0 ? readPagesInWorker(offloaded) : Promise.resolve([]);
+  const read = all.length >= workerThreshold ? await readPagesOnTwoThreads(all) : readPages(all);
   const reads = new Map<string, PageRead>();
-  const keep = (batch: readonly Page[], batchReads: readonly PageRead[]) =>
-    batch.forEach((page, i) => {
-      const read = batchReads[i] as PageRead;
-      reads.set(cache.key(page), read);
-      cache.set(page, read);
-    });
-  // This half goes into the cache while the other is still being read.
-  keep(here, readPages(here));
-  keep(offloaded, await elsewhere);
+  all.forEach((page, index) => {
+    const pageRead = read[index] as PageRead;
+    reads.set(cache.key(page), pageRead);
+    cache.set(page, pageRead);
+  });
   return reads;
 }
 
