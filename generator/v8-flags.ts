@@ -15,7 +15,10 @@ export function v8FlagsFor(command: string | undefined, cores = availableParalle
   // A cold `graphdoc diff` reads pages on two threads. On a machine with two cores both are then busy, and V8's parallel
   // scavenging only adds helper tasks that wait for a core while the thread that collects waits for them: collecting
   // alone is faster there (`npm run bench:diff -- --against`, README *Timing*). With more cores the helpers have one.
-  else if (cores <= 2) flags.push('--no-parallel-scavenge');
+  // For the same reason, it compiles without escape analysis there (a step of V8's optimizing compiler): that
+  // compiling runs on background threads, which have no core of their own when both reading threads are busy. The
+  // compiled code is a little slower, so with a core to spare (`generate`, or more cores) the analysis is worth it.
+  else if (cores <= 2) flags.push('--no-parallel-scavenge', '--no-turbo-escape');
   // V8's optimizing compiler inlines the functions a hot function calls into it. A run lasts seconds, so that compiling
   // is a good part of its work, done on background threads that compete with the run for the cores; without inlining, a
   // cold `generate` and a cold `diff` use less CPU and finish sooner (`npm run bench:v8-flags`).
