@@ -79,10 +79,12 @@ export async function readPagesOnTwoThreads(pages: readonly Page[], { size = bat
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the page-reading worker stopped with exit code ${code} before it was done`)));
   });
+  // Awaited below; should reading here fail first, the worker's end (terminated) must not surface as a second, unhandled error.
+  workerDone.catch(() => undefined);
   worker.postMessage({ batches, next } satisfies WorkerTask);
   const counter = new Int32Array(next);
-  if (readHere) for (let batch = takeBatch(counter); batch < batches.length; batch = takeBatch(counter)) results[batch] = readPages(batches[batch] as Page[]);
   try {
+    if (readHere) for (let batch = takeBatch(counter); batch < batches.length; batch = takeBatch(counter)) results[batch] = readPages(batches[batch] as Page[]);
     await workerDone;
   } finally {
     void worker.terminate();
