@@ -128,8 +128,9 @@ function copyTree<T>(value: T): T {
 /**
  * Text that several pages of one batch hold word for word, parsed once. Two
  * versions of a doc set (what `graphdoc diff` reads) differ in a few lines of
- * most pages: read as one batch, the May 2020 and July 2021 v1.0 pages give
- * the parser 74% of their characters (`npm run bench:diff` prints it).
+ * most pages: read in the batches of a cold diff, the May 2020 and July 2021
+ * v1.0 pages give the parser 75% of their characters (`npm run bench:diff`
+ * prints it).
  *
  * Every page is first cut wherever parse-chunks.ts allows (between top-level
  * blocks and between table rows) into units, and each unit is counted with

@@ -10,7 +10,8 @@ const pages: Page[] = ['synchronizationerror.md', 'synchronizationtaskexecution.
 
 it('reads pages on two threads exactly as readPage does here, in order', async () => {
   const odd: Page = { path: 'odd.md', text: '| a | b |\n|--|\n<!-- {"blockType": "resource", -->\n' };
-  // Batches of one page or two (the two versions of odd.md stay together), so that both threads take some.
+  // Batches of one page or two (the two versions of odd.md stay together), read by both threads (this one may take all
+  // of them before the worker has started) and by the worker alone.
   const given = [...pages, odd, { ...odd, text: `${odd.text}\nmore\n` }, ...pages.map((page) => ({ ...page, path: `b-${page.path}` }))];
   const expected = given.map((page) => readPage(page));
   expect(await readPagesOnTwoThreads(given, { size: 1 })).toEqual(expected);
