@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { batchesOf, readPagesOnTwoThreads } from '../../generator/page-reader.js';
+import { readsOnTwoThreads } from '../../generator/diff/command.js';
 import { readPage, type Page } from '../../generator/pipeline.js';
 
 const specs = fileURLToPath(new URL('../../specs/', import.meta.url));
@@ -23,4 +24,11 @@ it('cuts batches after the size is reached, never between two pages with the sam
   const given = [page('a.md', 5), page('b.md', 3), page('b.md', 3), page('c.md', 1), page('d.md', 10), page('e.md', 2)];
   expect(batchesOf(given, 6).map((batch) => batch.map((p) => p.path))).toEqual([['a.md', 'b.md', 'b.md'], ['c.md', 'd.md'], ['e.md']]);
   expect(batchesOf([], 6)).toEqual([]);
+});
+
+it('graphdoc diff reads its cold pages on two threads only when they are many and there are two cores', () => {
+  expect(readsOnTwoThreads(199, 2)).toBe(false);
+  expect(readsOnTwoThreads(200, 2)).toBe(true);
+  expect(readsOnTwoThreads(5000, 1)).toBe(false);
+  expect(readsOnTwoThreads(5000, 8)).toBe(true);
 });
