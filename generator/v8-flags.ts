@@ -12,12 +12,13 @@ export function v8FlagsFor(command: string | undefined, cores = availableParalle
   // prints both). `graphdoc diff` emits nothing and holds two versions of the docs at once: it keeps V8's default growth,
   // which collects less often (`npm run bench:diff`).
   if (command !== 'diff') flags.push('--heap-growing-percent=20');
-  // A cold `graphdoc diff` reads pages on two threads. On a machine with two cores both are then busy, and V8's parallel
-  // scavenging only adds helper tasks that wait for a core while the thread that collects waits for them: collecting
-  // alone is faster there (`npm run bench:diff -- --against`, README *Timing*). With more cores the helpers have one.
-  // For the same reason, it compiles without escape analysis there (a step of V8's optimizing compiler): that
-  // compiling runs on background threads, which have no core of their own when both reading threads are busy. The
-  // compiled code is a little slower, so with a core to spare (`generate`, or more cores) the analysis is worth it.
+  // A cold `graphdoc diff` reads pages on two threads (one on a one-core machine). With two cores or fewer every core is
+  // then busy, and V8's parallel scavenging only adds helper tasks that wait for a core while the thread that collects
+  // waits for them: collecting alone is faster there (`npm run bench:diff -- --against`, README *Timing*). With more
+  // cores the helpers have one. For the same reason, it compiles without escape analysis there (a step of V8's
+  // optimizing compiler): that compiling runs on background threads, which have no core of their own when the reading
+  // threads are busy. The compiled code is a little slower, so with a core to spare (`generate`, or more cores) the
+  // analysis is worth it.
   else if (cores <= 2) flags.push('--no-parallel-scavenge', '--no-turbo-escape');
   // V8's optimizing compiler inlines the functions a hot function calls into it. A run lasts seconds, so that compiling
   // is a good part of its work, done on background threads that compete with the run for the cores; without inlining, a
