@@ -25,11 +25,14 @@ import { compareCodeUnits } from '../generator/order.js';
 import { planChunks } from '../generator/parse-chunks.js';
 import { batchesOf } from '../generator/page-reader.js';
 import { SharedPieces } from '../generator/parse.js';
+import type { Page } from '../generator/pipeline.js';
 import { olderResourcesDir, readPages, resourcesDir } from '../test/corpus/corpus.js';
 import { bin, corpusWorkDir, cpuTimeHook, median, runsFromArgs } from './cli-setup.js';
 
 const runs = runsFromArgs();
 const work = corpusWorkDir('graphdoc-bench-diff-');
+const oldPages = readPages(olderResourcesDir);
+const newPages = readPages(resourcesDir);
 
 /** Each run's CPU time, every thread counted (the main one, the page-reading worker, V8's compiling and collecting). */
 const cpuTime = cpuTimeHook(work);
@@ -98,7 +101,7 @@ const row = (label: string, samples: readonly Sample[]) => {
   return geometricMean(ratios);
 };
 console.log(
-  `graphdoc diff: ${readPages(olderResourcesDir).length} old pages vs ${readPages(resourcesDir).length} new pages; the real CLI, ${runs} interleaved round${runs === 1 ? '' : 's'}: median wall time and geometric mean of the per-round ratios, then median CPU time of all the process's threads and its ratio`,
+  `graphdoc diff: ${oldPages.length} old pages vs ${newPages.length} new pages; the real CLI, ${runs} interleaved round${runs === 1 ? '' : 's'}: median wall time and geometric mean of the per-round ratios, then median CPU time of all the process's threads and its ratio`,
 );
 row('generate, cold (new pages)', generateCold);
 const cold = row('diff, cold (no cache)', diffCold);
@@ -110,20 +113,19 @@ if (otherBin !== undefined) {
   console.log(`this build's cold diff over that one's: ${geometricMean(ratios).toFixed(3)}× (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
 }
 
-const oldPages = readPages(olderResourcesDir);
-const newPages = readPages(resourcesDir);
-// Read as `graphdoc diff` reads them: in path order, in page-reader.ts's batches, each batch sharing what its pages hold.
-const batches = batchesOf([...oldPages, ...newPages].sort((a, b) => compareCodeUnits(a.path, b.path)));
-let parsed = 0;
-for (const batch of batches) {
-  const shared = new SharedPieces(batch.map((page) => page.text));
-  for (const page of batch) shared.parsePage(page.text);
-  parsed += shared.parsedCharacters;
-}
-const total = [...oldPages, ...newPages].reduce((sum, page) => sum + page.text.length, 0);
-console.log(
-  `read in the ${batches.length} batches of a cold diff, the parser reads ${parsed.toLocaleString('en')} of the two sides' ${total.toLocaleString('en')} characters (${((100 * parsed) / total).toFixed(0)}%)`,
-);
+const bothSides = [...oldPages, ...newPages].sort((a, b) => compareCodeUnits(a.path, b.path));
+const total = bothSides.reduce((sum, page) => sum + page.text.length, 0);
+/** Characters the parser reads when each batch shares what its pages hold (parse.ts `SharedPieces`). */
+const parsedIn = (batches: readonly (readonly Page[])[]) =>
+  batches.reduce((sum, batch) => {
+    const shared = new SharedPieces(batch.map((page) => page.text));
+    for (const page of batch) shared.parsePage(page.text);
+    return sum + shared.parsedCharacters;
+  }, 0);
+const share = (characters: number) => `${characters.toLocaleString('en')} of the two sides' ${total.toLocaleString('en')} characters (${((100 * characters) / total).toFixed(0)}%)`;
+// As `graphdoc diff` reads them (in path order, in page-reader.ts's batches), and as one batch: what the batches lose.
+const batches = batchesOf(bothSides);
+console.log(`read in the ${batches.length} batches of a cold diff, the parser reads ${share(parsedIn(batches))}; read as one batch, ${share(parsedIn([bothSides]))}`);
 // What no sharing can spare: the old side's text in units (the smallest pieces a page is ever cut into) the new side lacks.
 const unitsOf = (text: string) => {
   const bounds = [0, ...planChunks(text, 1).cuts.map((cut) => cut.offset), text.length];

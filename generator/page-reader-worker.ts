@@ -5,15 +5,10 @@
  * `done`. Started by `readPagesOnTwoThreads` (page-reader.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { readPages } from './model-pipeline.js';
-import { takeBatch, type WorkerMessage, type WorkerTask } from './page-reader.js';
-import type { Page } from './pipeline.js';
+import { readTakenBatches, type WorkerMessage, type WorkerTask } from './page-reader.js';
 
 parentPort?.once('message', ({ batches, next }: WorkerTask) => {
-  const counter = new Int32Array(next);
   const send = (message: WorkerMessage) => parentPort?.postMessage(message);
-  for (let batch = takeBatch(counter); batch < batches.length; batch = takeBatch(counter)) {
-    send({ batch, reads: readPages(batches[batch] as readonly Page[]) });
-  }
+  readTakenBatches(batches, next, (batch, reads) => send({ batch, reads }));
   send({ done: true });
 });

@@ -17,9 +17,9 @@ import { readPages } from './model-pipeline.js';
 import type { Page, PageRead } from './pipeline.js';
 
 /**
- * Characters per batch. The two v1.0 versions (6.4 M characters) make 87 batches, about 0.1 s of one thread's reading
- * each, so the threads end close together; what pages share is lost only across a batch's edges: the parser reads
- * 4,748,601 of their characters in these batches (`npm run bench:diff` prints it), 4,738,183 in one.
+ * Characters per batch. The two v1.0 versions (6.4 M characters) make 87 batches, each about 1% of the reading, so the
+ * threads end close together; what pages share is lost only across a batch's edges (`npm run bench:diff` prints how
+ * much the parser reads in these batches and in one).
  */
 export const batchSize = 64 * 1024;
 
@@ -32,8 +32,16 @@ export interface WorkerTask {
 /** What the worker sends back: a batch's reads, then `done`. */
 export type WorkerMessage = { readonly batch: number; readonly reads: readonly PageRead[] } | { readonly done: true };
 
-/** The index of the next batch nobody has taken yet (every index is handed out once; past the end means none is left). */
-export const takeBatch = (next: Int32Array): number => Atomics.add(next, 0, 1);
+/**
+ * What each thread does: takes the next batch nobody has taken yet (`next` hands out every index once) and reads it,
+ * until none is left, and hands each batch's reads to `done`.
+ */
+export function readTakenBatches(batches: readonly (readonly Page[])[], next: SharedArrayBuffer, done: (batch: number, reads: PageRead[]) => void): void {
+  const counter = new Int32Array(next);
+  for (let batch = Atomics.add(counter, 0, 1); batch < batches.length; batch = Atomics.add(counter, 0, 1)) {
+    done(batch, readPages(batches[batch] as readonly Page[]));
+  }
+}
 
 /** Consecutive pages, cut after `size` characters where the next page has another path. */
 export function batchesOf(pages: readonly Page[], size = batchSize): Page[][] {
@@ -86,9 +94,8 @@ export async function readPagesOnTwoThreads(pages: readonly Page[], { size = bat
   // Awaited below; should reading here fail first, the worker's end (terminated) must not surface as a second, unhandled error.
   workerDone.catch(() => undefined);
   worker.postMessage({ batches, next } satisfies WorkerTask);
-  const counter = new Int32Array(next);
   try {
-    if (readHere) for (let batch = takeBatch(counter); batch < batches.length; batch = takeBatch(counter)) results[batch] = readPages(batches[batch] as Page[]);
+    if (readHere) readTakenBatches(batches, next, (batch, reads) => (results[batch] = reads));
     await workerDone;
   } finally {
     void worker.terminate();

@@ -78,10 +78,10 @@ async function readSide(argument: string, request: DiffRequest): Promise<SideRea
  * Reads the pages the cache does not have (each once, though both sides may
  * have it) and stores them in the cache. Reading is most of a cold diff's
  * time and every page is independent, so when there are many, and two cores,
- * they are read on two threads (page-reader.ts). Pages whose text is shared are read in one
- * batch, which parses the sections they hold word for word once
- * (`readPages`); a page's two versions usually have the same path, so pages
- * are read in path order.
+ * they are read on two threads (page-reader.ts). Pages whose text is shared
+ * are read in one batch, which parses the sections they hold word for word
+ * once (`readPages`); a page's two versions usually have the same path, so
+ * pages are read in path order.
  */
 async function readColdPages(pages: readonly Page[], cache: FilePageCache): Promise<Map<string, PageRead>> {
   const cold = new Map<string, Page>();
